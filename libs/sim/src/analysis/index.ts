@@ -1,0 +1,12 @@
+export { gini, topShare, topCount } from './gini';
+export { kaplanMeier, survivalAt, medianSurvival } from './kaplan-meier';
+export type { KaplanMeierCurve } from './kaplan-meier';
+export { fitPowerLaw } from './power-law';
+export type { PowerLawFit, PowerLawOptions } from './power-law';
+export { fitLogNormal } from './log-normal';
+export type { LogNormalFit } from './log-normal';
+export { meanCI95, mean, sampleSd, quantile, median } from './summary-stats';
+export type { MeanCI } from './summary-stats';
+export { studentTCdf, studentTQuantile } from './student-t';
+export { normalCdf, erf, lnGamma } from './special-functions';
+export { powerSum } from './power-sum';

@@ -1,0 +1,1 @@
+export { Rng, type RngState } from './xoshiro128';
