@@ -32,6 +32,7 @@ describe('topShare', () => {
   it('takes the top ceil(p·n) values', () => {
     expect(topShare([1, 2, 3, 4], 0.25)).toBeCloseTo(0.4, 12);
     expect(topShare([1, 2, 3, 4], 0.3)).toBeCloseTo(0.7, 12); // ceil(1.2) = 2
+    expect(topShare(Array.from({ length: 100 }, (_, i) => i + 1), 0.07)).toBeCloseTo((94 + 100) * 3.5 / 5050, 12);
     expect(topShare([1, 1, 1, 1], 1)).toBe(1);
   });
 
@@ -40,10 +41,10 @@ describe('topShare', () => {
     expect(topShare([1, 9], 0.01)).toBeCloseTo(0.9, 12);
   });
 
-  it('does not round an exact product up (0.1 · 30 = 3)', () => {
-    expect(0.1 * 30).toBeGreaterThan(3);
-    expect(topCount(30, 0.1)).toBe(3);
+  it('does not round an exact product up (0.07 · 100 = 7)', () => {
+    expect(0.07 * 100).toBeGreaterThan(7);
     expect(topCount(100, 0.07)).toBe(7);
+    expect(topCount(30, 0.1)).toBe(3);
     expect(topCount(31, 0.1)).toBe(4);
   });
 

@@ -39,7 +39,7 @@ export function gini(values: readonly number[]): number {
 /**
  * Number of members in the "top p" group: ⌈p·n⌉, at least 1.
  * The ceiling is taken with a relative tolerance of 1e-9 so that binary floating point does not
- * push an exact product up a whole member (0.1·30 = 3.0000000000000004 must give 3, not 4).
+ * push an exact product up a whole member (0.07·100 = 7.000000000000001 must give 7, not 8).
  */
 export function topCount(n: number, fraction: number): number {
   const raw = fraction * n;

@@ -72,24 +72,20 @@ export function regularizedBeta(x: number, a: number, b: number): number {
   return 1 - (front * betaContinuedFraction(1 - x, b, a)) / b;
 }
 
-/** Regularized lower incomplete gamma P(a, x), a > 0, x >= 0. */
-export function regularizedGammaP(a: number, x: number): number {
-  if (x <= 0) return 0;
-  const lnFront = -x + a * Math.log(x) - lnGamma(a);
-  if (x < a + 1) {
-    // Series representation.
-    let sum = 1 / a;
-    let term = sum;
-    let ap = a;
-    for (let n = 0; n < MAX_ITER; n++) {
-      ap += 1;
-      term *= x / ap;
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * EPS) break;
-    }
-    return sum * Math.exp(lnFront);
+function gammaSeries(a: number, x: number): number {
+  let sum = 1 / a;
+  let term = sum;
+  let ap = a;
+  for (let n = 0; n < MAX_ITER; n++) {
+    ap += 1;
+    term *= x / ap;
+    sum += term;
+    if (Math.abs(term) < Math.abs(sum) * EPS) break;
   }
-  // Continued fraction for Q, then P = 1 − Q.
+  return sum * Math.exp(-x + a * Math.log(x) - lnGamma(a));
+}
+
+function gammaContinuedFraction(a: number, x: number): number {
   let b = x + 1 - a;
   let c = 1 / TINY;
   let d = 1 / b;
@@ -106,7 +102,19 @@ export function regularizedGammaP(a: number, x: number): number {
     h *= del;
     if (Math.abs(del - 1) < EPS) break;
   }
-  return 1 - Math.exp(lnFront) * h;
+  return Math.exp(-x + a * Math.log(x) - lnGamma(a)) * h;
+}
+
+/** Regularized lower incomplete gamma P(a, x), a > 0, x >= 0. */
+export function regularizedGammaP(a: number, x: number): number {
+  if (x <= 0) return 0;
+  return x < a + 1 ? gammaSeries(a, x) : 1 - gammaContinuedFraction(a, x);
+}
+
+/** Regularized upper incomplete gamma Q(a, x) = 1 − P(a, x), computed without cancellation. */
+export function regularizedGammaQ(a: number, x: number): number {
+  if (x <= 0) return 1;
+  return x < a + 1 ? 1 - gammaSeries(a, x) : gammaContinuedFraction(a, x);
 }
 
 /** Error function via erf(x) = P(1/2, x²). */
@@ -118,10 +126,8 @@ export function erf(x: number): number {
 
 /** Standard normal CDF Φ(z). */
 export function normalCdf(z: number): number {
-  // For very negative z, 1 + erf loses everything to cancellation; use the upper tail instead.
-  if (z < -5) {
-    const q = 1 - regularizedGammaP(0.5, (z * z) / 2);
-    return 0.5 * q;
-  }
-  return 0.5 * (1 + erf(z / Math.SQRT2));
+  // Φ(z) = ½·Q(½, z²/2) for z < 0; going through the upper tail keeps full relative precision
+  // far into the left tail, where 1 + erf would cancel to nothing.
+  const q = 0.5 * regularizedGammaQ(0.5, (z * z) / 2);
+  return z < 0 ? q : 1 - q;
 }

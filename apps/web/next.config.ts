@@ -1,0 +1,16 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // Workspace libraries ship TypeScript sources.
+  transpilePackages: ['@p2pvalue/sim', '@p2pvalue/platform', '@p2pvalue/directory', '@p2pvalue/shared', '@p2pvalue/db'],
+  serverExternalPackages: ['pino', 'pino-pretty', 'ioredis', 'bullmq', 'pg', '@prisma/adapter-pg', '@prisma/client', 'better-auth'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typedRoutes: false,
+  experimental: {
+    // Oversized JSON bodies are refused before they reach a handler.
+    serverActions: { bodySizeLimit: '1mb' },
+  },
+};
+
+export default nextConfig;

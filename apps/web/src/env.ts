@@ -1,0 +1,25 @@
+import { createEnv } from '@t3-oss/env-nextjs';
+import { z } from 'zod';
+import { dbEnv } from '@p2pvalue/db';
+import { logEnv, redisEnv } from '@p2pvalue/shared';
+
+/** The web app's whole configuration, validated once at boot. */
+export const env = createEnv({
+  extends: [dbEnv(), redisEnv(), logEnv()],
+  server: {
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    PUBLIC_URL: z.url().default('http://localhost:3000'),
+    BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters'),
+    /** Sign-in attempts allowed per client address per minute. */
+    AUTH_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    /** Largest accepted JSON request body, in bytes. */
+    MAX_JSON_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+    /** Set when the app runs behind a TLS-terminating proxy (enables HSTS and secure cookies). */
+    BEHIND_TLS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  skipValidation: process.env.SKIP_ENV_VALIDATION === 'true',
+});

@@ -1,0 +1,91 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import next from 'next';
+import { env } from '../env';
+import { logger } from './logger';
+import { checkHealth } from './health';
+import { getDb } from './db';
+import { getRedis } from './redis';
+import { createSocketServer } from './realtime/socket-server';
+import { createCollabServer } from './realtime/collab-server';
+import { setSecurityHeaders } from './http/security-headers';
+import { sendJson } from './http/json-response';
+
+// One port for everything: Next pages and API routes, /api/health, socket.io and Hocuspocus.
+const dev = env.NODE_ENV !== 'production';
+const appDir = fileURLToPath(new URL('../..', import.meta.url));
+
+async function main(): Promise<void> {
+  const app = next({ dev, dir: appDir, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handleNext = app.getRequestHandler();
+  const handleNextUpgrade = app.getUpgradeHandler();
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    setSecurityHeaders(res, { behindTls: env.BEHIND_TLS });
+
+    const url = req.url ?? '/';
+    if (url === '/api/health' || url.startsWith('/api/health?')) {
+      void checkHealth().then((report) => sendJson(res, report.status === 'ok' ? 200 : 503, report));
+      return;
+    }
+    const declaredLength = Number(req.headers['content-length'] ?? 0);
+    if (declaredLength > env.MAX_JSON_BODY_BYTES && !url.startsWith('/api/uploads')) {
+      sendJson(res, 413, { error: { code: 'PAYLOAD_TOO_LARGE', message: `Request bodies are limited to ${env.MAX_JSON_BODY_BYTES} bytes.` } });
+      req.resume();
+      return;
+    }
+    void handleNext(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+
+  const sockets = createSocketServer(server);
+  const collab = createCollabServer();
+
+  server.on('upgrade', (req, socket, head) => {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    if (path === '/socket.io/' || path.startsWith('/socket.io')) return; // engine.io handles its own upgrades
+    if (path === '/collab' || path.startsWith('/collab/')) {
+      void collab.handleUpgrade(req, socket, head);
+      return;
+    }
+    void handleNextUpgrade(req, socket, head);
+  });
+
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  logger.info({ url: env.PUBLIC_URL, port: env.PORT, dev }, `P2Pvalue web is listening on ${env.PUBLIC_URL}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await collab.close();
+      await sockets.close(); // also stops the HTTP server from accepting connections
+      server.closeIdleConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close?.();
+      await getDb().$disconnect();
+      getRedis().disconnect();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'web failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createRedis, redisKey, type Redis } from '@p2pvalue/shared';
+import { env } from '../../env';
+import { logger } from '../logger';
+import { resolveViewer } from '../auth/viewer';
+import { headersFromNode } from './node-headers';
+import { ZRoomJoin, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from './contracts';
+
+export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/**
+ * socket.io on /socket.io. Every connection is authenticated (session cookie, or an API token in
+ * `auth.token`); rooms are shared across web processes through the Redis adapter.
+ */
+export function createSocketServer(httpServer: HttpServer): { io: SocketServer; close: () => Promise<void> } {
+  const pub: Redis = createRedis(env.REDIS_URL, 'subscriber');
+  const sub: Redis = pub.duplicate();
+  const io: SocketServer = new Server(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    maxHttpBufferSize: 1_000_000,
+    destroyUpgrade: false,
+    cors: { origin: env.PUBLIC_URL, credentials: true },
+    adapter: createAdapter(pub, sub, { key: redisKey(env.REDIS_PREFIX, 'socket.io') }),
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const headers = headersFromNode(socket.request.headers);
+      const token: unknown = socket.handshake.auth?.token;
+      if (typeof token === 'string' && token.length > 0 && token.length < 512) headers.set('authorization', `Bearer ${token}`);
+      const viewer = await resolveViewer(headers);
+      if (!viewer) return next(new Error('UNAUTHORIZED'));
+      socket.data = { userId: viewer.id, role: viewer.role, name: viewer.name };
+      next();
+    } catch (error) {
+      logger.error({ err: error }, 'socket authentication failed');
+      next(new Error('UNAVAILABLE'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    void socket.join(`user:${socket.data.userId}`);
+    socket.on('session:whoami', (ack) => {
+      if (typeof ack !== 'function') return;
+      ack({ ok: true, data: { id: socket.data.userId, name: socket.data.name, role: socket.data.role } });
+    });
+    socket.on('room:join', (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = ZRoomJoin.safeParse(payload);
+      if (!parsed.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'Invalid room.' } });
+      // Only one's own user room exists so far; community/project/channel rooms arrive with chat.
+      if (parsed.data.room !== `user:${socket.data.userId}`) {
+        return ack({ ok: false, error: { code: 'FORBIDDEN', message: 'You cannot join this room.' } });
+      }
+      void socket.join(parsed.data.room);
+      ack({ ok: true, data: { room: parsed.data.room } });
+    });
+  });
+
+  return {
+    io,
+    close: async () => {
+      await io.close();
+      pub.disconnect();
+      sub.disconnect();
+    },
+  };
+}

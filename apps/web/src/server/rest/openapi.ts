@@ -1,0 +1,18 @@
+import { generateOpenApiDocument } from 'trpc-to-openapi';
+import { appRouter } from '../trpc/root';
+import { APP_VERSION } from '../trpc/routers/system.router';
+
+let cached: ReturnType<typeof generateOpenApiDocument> | null = null;
+
+/** The public REST surface, generated from the procedures that carry OpenAPI metadata. */
+export function getOpenApiDocument() {
+  cached ??= generateOpenApiDocument(appRouter, {
+    title: 'P2Pvalue API',
+    description:
+      'Public REST API of P2Pvalue. Authenticate scripts with a personal API token from your account page: `Authorization: Bearer p2pv_…`.',
+    version: APP_VERSION,
+    baseUrl: '/api/v1',
+    securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
+  });
+  return cached;
+}

@@ -1,0 +1,72 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import superjson from 'superjson';
+import { ZodError, z } from 'zod';
+import { isAppError, type AppErrorCode } from '@p2pvalue/shared';
+import { hasRole } from '@p2pvalue/platform';
+import type { Context } from './context';
+
+const TRPC_CODE_BY_APP_CODE: Record<AppErrorCode, TRPCError['code']> = {
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+};
+
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const appError = isAppError(error.cause) ? error.cause : null;
+      return {
+        ...shape,
+        message: error.code === 'INTERNAL_SERVER_ERROR' && !appError ? 'Something went wrong on our side.' : shape.message,
+        data: {
+          ...shape.data,
+          stack: undefined,
+          appCode: appError?.code ?? null,
+          fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
+        },
+      };
+    },
+  });
+
+/** Maps the libraries' AppError to tRPC errors in exactly one place. */
+const appErrors = t.middleware(async ({ next, ctx, path }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (isAppError(cause)) {
+      throw new TRPCError({ code: TRPC_CODE_BY_APP_CODE[cause.code], message: cause.userMessage, cause });
+    }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ err: result.error, path }, 'procedure failed');
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(appErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  return next({ ctx: { ...ctx, viewer: ctx.viewer } });
+});
+
+export const researcherProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!hasRole(ctx.viewer.role, 'researcher')) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only researchers can do this.' });
+  return next();
+});
+
+export const staffProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!hasRole(ctx.viewer.role, 'staff')) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only project staff can do this.' });
+  return next();
+});

@@ -1,0 +1,13 @@
+import { accountRouter } from './routers/account.router';
+import { adminRouter } from './routers/admin.router';
+import { systemRouter } from './routers/system.router';
+import { createCallerFactory, createTRPCRouter } from './init';
+
+export const appRouter = createTRPCRouter({
+  system: systemRouter,
+  account: accountRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,6 @@
+export { AppError, isAppError, APP_ERROR_CODES, HTTP_STATUS_BY_CODE, type AppErrorCode } from './app-error';
+export { createLogger, type Logger, type LoggerOptions } from './logger';
+export { createRedis, redisKey, type Redis } from './redis';
+export { redisEnv, logEnv } from './env';
+export { workerHeartbeatPattern, workerHeartbeatKey, WORKER_HEARTBEAT_TTL_SECONDS } from './heartbeat';
+export { MAINTENANCE_QUEUE, PURGE_EXPIRED_AUTH_JOB, ZPurgeExpiredAuthPayload, type TPurgeExpiredAuthPayload } from './jobs';

@@ -1,0 +1,152 @@
+/**
+ * Uniform grid over the 51×51 world for nearest-neighbour searches with
+ * optional per-candidate noise (NetLogo `min-one-of … [distance myself + noise]`).
+ *
+ * Cells keep their members sorted by id so that the visiting order (and hence
+ * which random draw goes to which candidate) depends only on the state, not on
+ * the history of insertions: a state rebuilt from a snapshot searches exactly
+ * like the original.
+ */
+import type { Rng } from '../rng/xoshiro128';
+
+/** What the grid needs from an entity. */
+export interface GridItem {
+  id: number;
+  x: number;
+  y: number;
+  cell: number;
+}
+
+const ORIGIN = -26;
+const EXTENT = 52;
+
+export class SpatialGrid<T extends GridItem> {
+  readonly cellSize: number;
+  readonly cols: number;
+  private readonly cells: T[][];
+  private n = 0;
+  private readonly ties: T[] = [];
+
+  constructor(cellSize = 2) {
+    this.cellSize = cellSize;
+    this.cols = Math.ceil(EXTENT / cellSize);
+    this.cells = [];
+    for (let i = 0; i < this.cols * this.cols; i++) this.cells.push([]);
+  }
+
+  /** Number of items in the grid. */
+  get size(): number {
+    return this.n;
+  }
+
+  private coord(v: number): number {
+    const c = Math.floor((v - ORIGIN) / this.cellSize);
+    return c < 0 ? 0 : c >= this.cols ? this.cols - 1 : c;
+  }
+
+  private cellOf(x: number, y: number): number {
+    return this.coord(y) * this.cols + this.coord(x);
+  }
+
+  private static sortedInsert<T extends GridItem>(arr: T[], item: T): void {
+    let lo = 0;
+    let hi = arr.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((arr[mid] as T).id < item.id) lo = mid + 1;
+      else hi = mid;
+    }
+    arr.splice(lo, 0, item);
+  }
+
+  /** Adds an item at its current position. */
+  insert(item: T): void {
+    item.cell = this.cellOf(item.x, item.y);
+    SpatialGrid.sortedInsert(this.cells[item.cell] as T[], item);
+    this.n++;
+  }
+
+  /** Removes an item (must be present). */
+  remove(item: T): void {
+    const arr = this.cells[item.cell] as T[];
+    const i = arr.indexOf(item);
+    if (i >= 0) {
+      arr.splice(i, 1);
+      this.n--;
+    }
+  }
+
+  /** Re-files an item after its x/y changed. */
+  move(item: T): void {
+    const c = this.cellOf(item.x, item.y);
+    if (c === item.cell) return;
+    const arr = this.cells[item.cell] as T[];
+    const i = arr.indexOf(item);
+    if (i >= 0) arr.splice(i, 1);
+    item.cell = c;
+    SpatialGrid.sortedInsert(this.cells[c] as T[], item);
+  }
+
+  /** Removes everything. */
+  clear(): void {
+    for (const c of this.cells) c.length = 0;
+    this.n = 0;
+  }
+
+  /**
+   * argmin over accepted items of d(item, q) + noise(item), ties broken
+   * uniformly at random (§7 conventions). `noise` is evaluated once per
+   * examined candidate; `noiseMin` is its smallest possible value. Candidates
+   * are examined ring by ring and the search stops once no unexamined item can
+   * reach (or tie) the best value: since the noises are i.i.d., skipping such
+   * items leaves the distribution of the winner unchanged.
+   */
+  nearest(qx: number, qy: number, accept: ((item: T) => boolean) | null, rng: Rng, noise: ((item: T) => number) | null = null, noiseMin = 0): T | null {
+    if (this.n === 0) return null;
+    const cols = this.cols;
+    const cx = this.coord(qx);
+    const cy = this.coord(qy);
+    const ties = this.ties;
+    ties.length = 0;
+    let best = Infinity;
+    const maxR = cols;
+    for (let r = 0; r <= maxR; r++) {
+      // Every item in ring r is at least (r − 1)·cellSize away.
+      if (r >= 1 && (r - 1) * this.cellSize + noiseMin > best) break;
+      const y0 = cy - r;
+      const y1 = cy + r;
+      const x0 = cx - r;
+      const x1 = cx + r;
+      // A ring lying outside the grid on all four sides has no cells, nor has any larger ring.
+      if (x0 < 0 && y0 < 0 && x1 >= cols && y1 >= cols) break;
+      for (let yy = y0; yy <= y1; yy++) {
+        if (yy < 0 || yy >= cols) continue;
+        const edgeRow = yy === y0 || yy === y1;
+        const step = edgeRow || r === 0 ? 1 : x1 - x0;
+        for (let xx = x0; xx <= x1; xx += step) {
+          if (xx < 0 || xx >= cols) continue;
+          const cell = this.cells[yy * cols + xx] as T[];
+          for (let k = 0; k < cell.length; k++) {
+            const it = cell[k] as T;
+            if (accept !== null && !accept(it)) continue;
+            const dx = it.x - qx;
+            const dy = it.y - qy;
+            let v = Math.sqrt(dx * dx + dy * dy);
+            if (noise !== null) v += noise(it);
+            if (v < best) {
+              best = v;
+              ties.length = 0;
+              ties.push(it);
+            } else if (v === best) {
+              ties.push(it);
+            }
+          }
+        }
+      }
+    }
+    if (ties.length === 0) return null;
+    const pick = ties.length === 1 ? (ties[0] as T) : (ties[rng.below(ties.length)] as T);
+    ties.length = 0;
+    return pick;
+  }
+}
