@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // Oversized JSON bodies are refused before they reach a handler.
     serverActions: { bodySizeLimit: '1mb' },
+    // forbidden() / unauthorized() from next/navigation: real 403/401 responses from pages.
+    authInterrupts: true,
   },
 };
 

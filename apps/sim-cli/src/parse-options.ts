@@ -25,8 +25,12 @@ export function parseOptions(command: string, args: string[], specs: OptionSpecs
       case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
         throw new CliError(`unknown option ${quoted} for "${command}" (see p2pv-sim --help)`);
       case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
-        const flag = /--[\w-]+/.exec(err.message ?? '')?.[0] ?? quoted;
-        throw new CliError(`option ${flag} of "${command}" ${/argument missing/.test(err.message ?? '') ? 'needs a value' : 'takes no value'}`);
+        const message = err.message ?? '';
+        const flag = /--[\w-]+/.exec(message)?.[0] ?? quoted;
+        if (/ambiguous/.test(message)) {
+          throw new CliError(`option ${flag} of "${command}": write a value starting with "-" as ${flag}=<value>`);
+        }
+        throw new CliError(`option ${flag} of "${command}" ${/argument missing/.test(message) ? 'needs a value' : 'takes no value'}`);
       }
       case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
         throw new CliError(`unexpected argument ${quoted} for "${command}"`);

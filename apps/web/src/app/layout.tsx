@@ -1,18 +1,48 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import './globals.css';
+import '~/styles/globals.css';
+import { BottomNav } from '~/components/shell/bottom-nav';
+import { SiteFooter } from '~/components/shell/site-footer';
+import { SiteHeader } from '~/components/shell/site-header';
+import { SkipLink } from '~/components/shell/skip-link';
+import { ThemeProvider } from '~/components/shell/theme-provider';
+import { TRPCReactProvider } from '~/lib/trpc/react';
+import { getViewer } from '~/lib/server/viewer';
 
 export const metadata: Metadata = {
   title: { default: 'P2Pvalue', template: '%s · P2Pvalue' },
   description: 'Collaboration, a directory and simulations for commons-based peer production communities.',
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  viewportFit: 'cover',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fbfdfc' },
+    { media: '(prefers-color-scheme: dark)', color: '#151c1f' },
+  ],
+};
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer();
   return (
     <html lang="en" suppressHydrationWarning>
-      <body>{children}</body>
+      <body className="flex min-h-dvh flex-col">
+        <ThemeProvider>
+          <TRPCReactProvider>
+            <SkipLink />
+            <SiteHeader viewer={viewer} />
+            <main id="main" tabIndex={-1} className="flex-1 outline-none">
+              {children}
+            </main>
+            <SiteFooter />
+            {/* Keeps the end of every page clear of the fixed phone tab bar. */}
+            <div className="h-16 md:hidden" aria-hidden="true" />
+            <BottomNav signedIn={viewer !== null} />
+          </TRPCReactProvider>
+        </ThemeProvider>
+      </body>
     </html>
   );
 }

@@ -1,7 +1,4 @@
-import { workerHeartbeatPattern } from '@p2pvalue/shared';
-import { env } from '../env';
-import { getDb } from './db';
-import { getRedis } from './redis';
+import { workerHeartbeatPattern, type Redis } from '@p2pvalue/shared';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -10,7 +7,12 @@ export interface HealthReport {
   workers: number;
 }
 
-const PROBE_TIMEOUT_MS = 1_500;
+export interface HealthDeps {
+  pingDb: () => Promise<unknown>;
+  redis: Redis;
+  redisPrefix: string;
+  timeoutMs?: number;
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -22,21 +24,31 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-async function probe(fn: () => Promise<unknown>): Promise<boolean> {
+async function succeeds(fn: () => Promise<unknown>, ms: number): Promise<boolean> {
   try {
-    await withTimeout(fn(), PROBE_TIMEOUT_MS);
+    await withTimeout(fn(), ms);
     return true;
   } catch {
     return false;
   }
 }
 
-async function countWorkers(): Promise<number> {
-  const redis = getRedis();
+/** A fail-fast client refuses commands until connected; give a (re)connecting one a moment. */
+function untilReady(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onReady = () => { redis.off('error', onError); resolve(); };
+    const onError = (error: Error) => { redis.off('ready', onReady); reject(error); };
+    redis.once('ready', onReady);
+    redis.once('error', onError);
+  });
+}
+
+async function countWorkers(redis: Redis, prefix: string): Promise<number> {
   let cursor = '0';
   let count = 0;
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', workerHeartbeatPattern(env.REDIS_PREFIX), 'COUNT', 200);
+    const [next, keys] = await redis.scan(cursor, 'MATCH', workerHeartbeatPattern(prefix), 'COUNT', 200);
     cursor = next;
     count += keys.length;
   } while (cursor !== '0');
@@ -44,15 +56,16 @@ async function countWorkers(): Promise<number> {
 }
 
 /** Checks every dependency with a short timeout; never throws. */
-export async function checkHealth(): Promise<HealthReport> {
+export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
+  const ms = deps.timeoutMs ?? 1_500;
   const [dbOk, redisOk] = await Promise.all([
-    probe(() => getDb().$queryRawUnsafe('SELECT 1')),
-    probe(() => getRedis().ping()),
+    succeeds(deps.pingDb, ms),
+    succeeds(async () => { await untilReady(deps.redis); return deps.redis.ping(); }, ms),
   ]);
   let workers = 0;
   if (redisOk) {
     try {
-      workers = await withTimeout(countWorkers(), PROBE_TIMEOUT_MS);
+      workers = await withTimeout(countWorkers(deps.redis, deps.redisPrefix), ms);
     } catch {
       workers = 0;
     }

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
 
     const url = req.url ?? '/';
     if (url === '/api/health' || url.startsWith('/api/health?')) {
-      void checkHealth().then((report) => sendJson(res, report.status === 'ok' ? 200 : 503, report));
+      void checkHealth({ pingDb: () => getDb().$queryRawUnsafe('SELECT 1'), redis: getRedis(), redisPrefix: env.REDIS_PREFIX }).then((report) => sendJson(res, report.status === 'ok' ? 200 : 503, report));
       return;
     }
     const declaredLength = Number(req.headers['content-length'] ?? 0);

@@ -52,8 +52,10 @@ export async function ensureDatabase(url: string): Promise<boolean> {
     try {
       await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
     } catch (error) {
-      // Lost a race with another process creating it: that is fine.
-      if ((error as { code?: string }).code !== '42P04') throw error;
+      // Lost a race with another process creating it (duplicate_database, or the catalog's
+      // unique index when both got past the existence check at once): that is fine.
+      const code = (error as { code?: string }).code;
+      if (code !== '42P04' && code !== '23505') throw error;
       return false;
     }
     return true;

@@ -4,7 +4,7 @@ import crossws from 'crossws/adapters/node';
 import { Hocuspocus, type Extension, type onAuthenticatePayload } from '@hocuspocus/server';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import { Forbidden, Unauthorized } from '@hocuspocus/common';
-import { createRedis, redisKey } from '@p2pvalue/shared';
+import { redisKey } from '@p2pvalue/shared';
 import { env } from '../../env';
 import { logger } from '../logger';
 import { resolveViewer, type Viewer } from '../auth/viewer';
@@ -50,7 +50,8 @@ function loggingExtension(): Extension {
 
 /** Hocuspocus served on the web app's port at /collab, composed of extensions. */
 export function createCollabServer(options: { authorize?: DocumentAuthorizer; extensions?: Extension[] } = {}) {
-  const redis = createRedis(env.REDIS_URL, 'subscriber');
+  // The extension brings its own ioredis; give it connection settings rather than our client.
+  const redisUrl = new URL(env.REDIS_URL);
   const hocuspocus = new Hocuspocus({
     name: `web-${process.pid}`,
     quiet: true,
@@ -58,7 +59,16 @@ export function createCollabServer(options: { authorize?: DocumentAuthorizer; ex
     maxDebounce: 10_000,
     extensions: [
       authenticationExtension(options.authorize ?? denyUnknownDocuments),
-      new RedisExtension({ redis, prefix: redisKey(env.REDIS_PREFIX, 'collab') }),
+      new RedisExtension({
+        host: redisUrl.hostname,
+        port: Number(redisUrl.port || 6379),
+        options: {
+          db: Number(redisUrl.pathname.slice(1) || 0),
+          ...(redisUrl.password ? { password: decodeURIComponent(redisUrl.password) } : {}),
+          maxRetriesPerRequest: null,
+        },
+        prefix: redisKey(env.REDIS_PREFIX, 'collab'),
+      }),
       loggingExtension(),
       ...(options.extensions ?? []),
     ],
@@ -90,7 +100,6 @@ export function createCollabServer(options: { authorize?: DocumentAuthorizer; ex
     async close() {
       hocuspocus.closeConnections();
       hocuspocus.flushPendingStores();
-      redis.disconnect();
     },
   };
 }

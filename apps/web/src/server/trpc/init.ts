@@ -54,7 +54,12 @@ const appErrors = t.middleware(async ({ next, ctx, path }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(appErrors);
+const credentials = t.middleware(({ ctx, next }) => {
+  if (ctx.rejectedCredential) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'The API token is invalid, expired or revoked.' });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(appErrors).use(credentials);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });

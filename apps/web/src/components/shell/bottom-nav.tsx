@@ -1,0 +1,45 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { CircleUserRound } from 'lucide-react';
+import { cn } from '~/lib/cn';
+import { PRIMARY_NAV, isActivePath, type NavItem } from './nav-items';
+
+/** Fixed tab bar for phones: the four sections plus the account entry, within thumb reach. */
+export function BottomNav({ signedIn }: { signedIn: boolean }) {
+  const pathname = usePathname();
+  const items: NavItem[] = [
+    ...PRIMARY_NAV.filter((item) => item.href !== '/docs/api'),
+    signedIn ? { href: '/account', label: 'Account', icon: CircleUserRound } : { href: '/sign-in', label: 'Sign in', icon: CircleUserRound },
+  ];
+  return (
+    <nav
+      aria-label="Main"
+      data-testid="bottom-nav"
+      className="fixed inset-x-0 bottom-0 z-40 border-t bg-background/95 pb-[env(safe-area-inset-bottom)] backdrop-blur supports-[backdrop-filter]:bg-background/80 md:hidden"
+    >
+      <ul className="mx-auto grid max-w-lg grid-cols-5">
+        {items.map((item) => {
+          const active = isActivePath(pathname, item.href);
+          const Icon = item.icon;
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? 'page' : undefined}
+                className={cn(
+                  'flex h-16 flex-col items-center justify-center gap-1 text-[11px] font-medium text-muted-foreground transition-colors',
+                  active && 'text-primary',
+                )}
+              >
+                <Icon className="size-5" aria-hidden="true" strokeWidth={active ? 2.25 : 1.75} />
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

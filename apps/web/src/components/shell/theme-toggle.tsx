@@ -1,0 +1,26 @@
+'use client';
+
+import { useTheme } from 'next-themes';
+import { Moon, Sun } from 'lucide-react';
+import { Button } from '~/components/ui/button';
+
+/**
+ * Flips between light and dark. Until someone clicks it the site follows the system setting
+ * (next-themes' "system" default). Both icons are rendered and swapped with CSS, so the server
+ * render matches whatever theme the inline script picked.
+ */
+export function ThemeToggle() {
+  const { resolvedTheme, setTheme } = useTheme();
+  return (
+    <Button
+      variant="ghost"
+      size="icon"
+      data-testid="theme-toggle"
+      onClick={() => setTheme(resolvedTheme === 'dark' ? 'light' : 'dark')}
+    >
+      <Sun className="hidden dark:block" aria-hidden="true" />
+      <Moon className="block dark:hidden" aria-hidden="true" />
+      <span className="sr-only">Toggle dark mode</span>
+    </Button>
+  );
+}

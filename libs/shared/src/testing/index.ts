@@ -1,0 +1,1 @@
+export { createTcpProxy, type TcpProxy } from './tcp-proxy';
