@@ -16,6 +16,8 @@ export const env = createEnv({
     /** Largest accepted JSON request body, in bytes. */
     MAX_JSON_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
     /** Set when the app runs behind a TLS-terminating proxy (enables HSTS and secure cookies). */
+    /** Trust X-Forwarded-For from a reverse proxy; otherwise the socket address is the client's. */
+    TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     BEHIND_TLS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   },
   client: {},

@@ -7,8 +7,7 @@ import { logger } from './logger';
 import { checkHealth } from './health';
 import { getDb } from './db';
 import { getRedis } from './redis';
-import { createSocketServer } from './realtime/socket-server';
-import { createCollabServer } from './realtime/collab-server';
+import { attachRealtime } from './realtime/attach-realtime';
 import { setSecurityHeaders } from './http/security-headers';
 import { sendJson } from './http/json-response';
 
@@ -23,6 +22,8 @@ async function main(): Promise<void> {
   const handleNextUpgrade = app.getUpgradeHandler();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // Unless a trusted proxy sets it, the client address is the socket's (rate limits key on it).
+    if (!env.TRUST_PROXY) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
     req.headers['x-request-id'] = requestId;
     res.setHeader('X-Request-Id', requestId);
@@ -43,18 +44,7 @@ async function main(): Promise<void> {
   });
   server.keepAliveTimeout = 65_000;
 
-  const sockets = createSocketServer(server);
-  const collab = createCollabServer();
-
-  server.on('upgrade', (req, socket, head) => {
-    const path = (req.url ?? '').split('?')[0] ?? '';
-    if (path === '/socket.io/' || path.startsWith('/socket.io')) return; // engine.io handles its own upgrades
-    if (path === '/collab' || path.startsWith('/collab/')) {
-      void collab.handleUpgrade(req, socket, head);
-      return;
-    }
-    void handleNextUpgrade(req, socket, head);
-  });
+  const realtime = attachRealtime(server, { fallback: handleNextUpgrade });
 
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   logger.info({ url: env.PUBLIC_URL, port: env.PORT, dev }, `P2Pvalue web is listening on ${env.PUBLIC_URL}`);
@@ -67,8 +57,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
-      await collab.close();
-      await sockets.close(); // also stops the HTTP server from accepting connections
+      await realtime.close(); // flushes documents; socket.io also stops the HTTP server accepting
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close?.();

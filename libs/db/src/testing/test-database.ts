@@ -95,9 +95,19 @@ export function testDatabaseName(): string {
 /** A fresh, fully migrated database; call drop() when done. */
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = options.serverUrl ?? dbEnv().DATABASE_URL;
-  const template = await ensureTemplateDatabase({ ...options, serverUrl });
   const name = testDatabaseName();
-  await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`));
+  const copyTemplate = async () => {
+    const template = await ensureTemplateDatabase({ ...options, serverUrl });
+    await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`));
+  };
+  try {
+    await copyTemplate();
+  } catch (error) {
+    // The template was dropped after this process checked it (another run's cleanup): rebuild once.
+    if ((error as { code?: string }).code !== '3D000') throw error;
+    templatesReady.clear();
+    await copyTemplate();
+  }
   const url = withDatabase(serverUrl, name);
   let prisma: PrismaClient | undefined;
   let dropped = false;

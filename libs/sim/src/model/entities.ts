@@ -150,7 +150,8 @@ export function archiveNinetyConversion(st: SimState, p: Person): void {
 
 /** Creates a tasklink (no-op if it exists, §8.5). Returns true if created. */
 export function linkTask(st: SimState, p: Person, t: Task): boolean {
-  if (p.tasks.includes(t)) return false;
+  // Check the shorter side: #1s can hold hundreds of task links.
+  if (p.tasks.length <= t.contributors.length ? p.tasks.includes(t) : t.contributors.includes(p)) return false;
   p.tasks.push(t);
   p.taskBorn.push(st.clock);
   t.contributors.push(p);
@@ -170,7 +171,7 @@ export function unlinkTask(st: SimState, p: Person, t: Task): void {
 
 /** Creates a lonetasklink (no-op if it exists). */
 export function linkLone(st: SimState, p: Person, l: LoneTask): boolean {
-  if (p.lones.includes(l)) return false;
+  if (p.lones.length <= l.contributors.length ? p.lones.includes(l) : l.contributors.includes(p)) return false;
   p.lones.push(l);
   l.contributors.push(p);
   st.loneLinkCount++;
@@ -392,9 +393,9 @@ export function newTask(st: SimState, project: Project, x: number, y: number, in
 
 /** Places a task one unit from (x, y) in a random integer heading (forward 1 is skipped at the world edge). */
 export function placeAround(st: SimState, t: { x: number; y: number }, x: number, y: number): void {
-  const [nx, ny] = forwardOne(x, y, st.rng.int(360));
-  t.x = nx;
-  t.y = ny;
+  t.x = x;
+  t.y = y;
+  forwardOne(t, st.rng.int(360));
 }
 
 /** Kills a task and its links. */

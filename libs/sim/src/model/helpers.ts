@@ -43,6 +43,13 @@ export function recentTrend(h: readonly number[]): number {
   return mean(h, h.length - 3) - mean(h);
 }
 
+/** Replaces the contents of `dst` by those of `src` (reuses the array to avoid per-tick garbage). */
+export function refill<T>(dst: T[], src: readonly T[]): T[] {
+  dst.length = src.length;
+  for (let i = 0; i < src.length; i++) dst[i] = src[i] as T;
+  return dst;
+}
+
 /** Shuffled copy of an agent list: NetLogo `ask` visiting order (§8.1). */
 export function shuffled<T>(rng: Rng, list: readonly T[]): T[] {
   return rng.shuffle(list.slice());

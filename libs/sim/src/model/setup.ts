@@ -178,10 +178,10 @@ export function setup(st: SimState): void {
   st.ticks = 0;
 }
 
-/** Union of the contributors of some tasks (an agent set: no duplicates). */
-export function contributorsOf(st: SimState, tasks: readonly Task[]): Person[] {
+/** Union of the contributors of some tasks (an agent set: no duplicates), written into `out`. */
+export function contributorsOf(st: SimState, tasks: readonly Task[], out: Person[] = []): Person[] {
   const stamp = ++st.stampCounter;
-  const out: Person[] = [];
+  out.length = 0;
   for (const t of tasks) {
     if (!t.alive) continue;
     for (const c of t.contributors) {

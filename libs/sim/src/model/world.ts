@@ -23,11 +23,11 @@ export function dist(ax: number, ay: number, bx: number, by: number): number {
 const DEG = Math.PI / 180;
 
 /**
- * Position after `forward 1` from (x, y) with an integer heading in degrees.
- * A move that would leave the world is not performed (§2.1): the original
- * position is returned. Exact values at the axes avoid sin(180°) ≠ 0 noise.
+ * `forward 1` with an integer heading in degrees, applied to `pos` in place.
+ * A move that would leave the world is not performed (§2.1). Exact values at
+ * the axes avoid sin(180°) ≠ 0 noise.
  */
-export function forwardOne(x: number, y: number, headingDeg: number): [number, number] {
+export function forwardOne(pos: { x: number; y: number }, headingDeg: number): void {
   const h = ((headingDeg % 360) + 360) % 360;
   let dx: number;
   let dy: number;
@@ -47,7 +47,10 @@ export function forwardOne(x: number, y: number, headingDeg: number): [number, n
     dx = Math.sin(h * DEG);
     dy = Math.cos(h * DEG);
   }
-  const nx = x + dx;
-  const ny = y + dy;
-  return inWorld(nx, ny) ? [nx, ny] : [x, y];
+  const nx = pos.x + dx;
+  const ny = pos.y + dy;
+  if (inWorld(nx, ny)) {
+    pos.x = nx;
+    pos.y = ny;
+  }
 }

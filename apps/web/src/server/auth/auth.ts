@@ -4,12 +4,21 @@ import { nextCookies } from 'better-auth/next-js';
 import { apiKey } from '@better-auth/api-key';
 import { env } from '../../env';
 import { getDb } from '../db';
+import { logger } from '../logger';
 
 export const API_TOKEN_PREFIX = 'p2pv_';
 
 function createAuth() {
   return betterAuth({
     appName: 'P2Pvalue',
+    logger: {
+      level: 'warn',
+      log: (level, message, ...args) => {
+        // A wrong or revoked token is an expected outcome, not an error of ours.
+        const effective = message.startsWith('Failed to validate API key') ? 'debug' : level === 'success' ? 'info' : level;
+        logger[effective]({ args: args.length > 0 ? args : undefined }, `[auth] ${message}`);
+      },
+    },
     baseURL: env.PUBLIC_URL,
     secret: env.BETTER_AUTH_SECRET,
     database: prismaAdapter(getDb(), { provider: 'postgresql' }),

@@ -4,7 +4,7 @@
  * every task and lone task and project snapshots are refreshed.
  */
 import { friendLinkBetween, unlinkLone, unlinkTask } from '../entities';
-import { argmaxBy, argminBy, pushHistory, shuffled } from '../helpers';
+import { argmaxBy, argminBy, pushHistory, shuffled, refill } from '../helpers';
 import { contributorsOf } from '../setup';
 import type { LoneTask, Person, SimState, Task } from '../types';
 
@@ -66,8 +66,8 @@ function contributeOne(st: SimState, p: Person): void {
   const k = p.tasks.length + p.lones.length;
   const hours = p.myTime - p.time;
   if (p.tasks.length >= 1) {
-    p.tasksSnap = p.tasks.slice();
-    p.loneSnap = p.lones.slice();
+    p.tasksSnap = refill(p.tasksSnap ?? [], p.tasks);
+    p.loneSnap = refill(p.loneSnap ?? [], p.lones);
     if (p.role === 1) {
       st.counters.contributions1s += k;
       st.counters.timeContributed1s += hours;
@@ -93,7 +93,7 @@ export function contributeToTasks(st: SimState): void {
   for (const t of st.tasks) t.timeRequired -= t.modularity * t.contributors.length;
   for (const l of st.lones as LoneTask[]) l.timeRequired -= l.modularity * l.contributors.length;
   for (const proj of st.projects) {
-    proj.tasksSnap = proj.tasks.slice();
-    proj.contribSnap = contributorsOf(st, proj.tasks);
+    proj.tasksSnap = refill(proj.tasksSnap, proj.tasks);
+    proj.contribSnap = contributorsOf(st, proj.tasks, proj.contribSnap);
   }
 }

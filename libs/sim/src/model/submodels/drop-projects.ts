@@ -3,7 +3,7 @@
  * coded, §9 B6) and the #9 rule dropping projects it holds no task in.
  */
 import { unlinkTask } from '../entities';
-import { listRemove, shuffled } from '../helpers';
+import { listRemove, shuffled, refill } from '../helpers';
 import type { Person, Project, SimState } from '../types';
 
 /** Is a project "lonely" for p? Faithful: only a project whose snapshot holds no live task (§9 B6). */
@@ -37,7 +37,7 @@ function dropLonely(st: SimState, p: Person, prob: number): void {
     n++;
     while (t.contributors.length > 0) unlinkTask(st, t.contributors[t.contributors.length - 1] as Person, t);
   }
-  p.tasksSnap = p.tasks.slice();
+  p.tasksSnap = refill(p.tasksSnap ?? [], p.tasks);
   if (p.role === 1) {
     st.counters.oneDroppedProject++;
     st.counters.oneDroppedTask += n;

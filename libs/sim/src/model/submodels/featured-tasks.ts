@@ -3,7 +3,7 @@
  * and featured-needs? on; MODEL.md §7 F4, F5, §9 F5).
  */
 import { linkTask } from '../entities';
-import { hasSkill, listAppend, shuffled } from '../helpers';
+import { hasSkill, listAppend, shuffled, refill } from '../helpers';
 import type { ProjEntry, Project, SimState, Task } from '../types';
 import { convertNinety } from './change-breed';
 
@@ -28,7 +28,7 @@ export function findFeaturedTasks(st: SimState): void {
     if (G.length === 0) continue;
     const t = rng.oneOf(G) as Task;
     linkTask(st, p, t);
-    p.tasksSnap = p.tasks.slice();
+    p.tasksSnap = refill(p.tasksSnap ?? [], p.tasks);
     listAppend(p, featuredEntry(st, G, t));
     p.usedFeatured = true;
   }

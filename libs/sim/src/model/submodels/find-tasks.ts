@@ -2,7 +2,7 @@
  * S2 find-tasks (D2.2) with the final #9 pass F3 (MODEL.md §7 S2, F3).
  */
 import { friendLinkBetween, linkLone, linkTask } from '../entities';
-import { argmaxBy, hasSkill, median, shuffled, sum } from '../helpers';
+import { argmaxBy, hasSkill, median, shuffled, sum, refill } from '../helpers';
 import { netlogoError } from '../runtime-errors';
 import type { Person, SimState, Task } from '../types';
 import { THANKS_FROM_1, THANKS_FROM_9, THANKS_NONE } from '../types';
@@ -102,7 +102,7 @@ function passA(st: SimState): void {
       }
     }
     if (!matched && T.length > 0) linkTask(st, p, st.rng.oneOf(T) as Task);
-    p.tasksSnap = p.tasks.slice();
+    p.tasksSnap = refill(p.tasksSnap ?? [], p.tasks);
   }
 }
 
@@ -168,7 +168,7 @@ function passB(st: SimState): void {
     if (M.length === 0) continue;
     if (st.isFinal) passBFinal(st, p, M, fl, bountyMean);
     else passBD22(st, p, M, fl);
-    p.tasksSnap = p.tasks.slice();
+    p.tasksSnap = refill(p.tasksSnap ?? [], p.tasks);
   }
 }
 
@@ -179,7 +179,7 @@ function passC(st: SimState): void {
     if (!p.alive || !(p.time > 0) || st.lones.length === 0) continue;
     const l = online ? st.loneGrid.nearest(p.x, p.y, null, rng) : st.loneGrid.nearest(p.x, p.y, null, rng, () => rng.int(5) - 2.5, -2.5);
     if (l) linkLone(st, p, l);
-    p.loneSnap = p.lones.slice();
+    p.loneSnap = refill(p.loneSnap ?? [], p.lones);
   }
 }
 
@@ -192,7 +192,7 @@ function passD(st: SimState): void {
       const l = online ? st.loneGrid.nearest(p.x, p.y, null, rng, () => rng.int(5) - 2.5, -2.5) : rng.oneOf(st.lones);
       if (l) linkLone(st, p, l);
     }
-    p.loneSnap = p.lones.slice();
+    p.loneSnap = refill(p.loneSnap ?? [], p.lones);
   }
 }
 

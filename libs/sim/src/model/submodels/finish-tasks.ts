@@ -2,7 +2,7 @@
  * S6 finish-tasks (MODEL.md §7 S6, §9 B1, B7, B17, F1, E6, E8).
  */
 import { killLoneTask, killTask } from '../entities';
-import { isNobodyEntry, shuffled } from '../helpers';
+import { isNobodyEntry } from '../helpers';
 import { netlogoError } from '../runtime-errors';
 import type { Product, SimState, Task } from '../types';
 import { taskVolumeGain } from './volume';
@@ -76,13 +76,17 @@ function finishFinalBug(st: SimState, t: Task): void {
 /** Runs S6. */
 export function finishTasks(st: SimState): void {
   const bug = st.cfg.taskCompletion === 'final-bug';
-  for (const t of shuffled(st.rng, st.tasks)) {
+  // Only finished tasks and orphans are affected; visiting just those in a
+  // random order is equivalent to shuffling all tasks and skipping the rest.
+  const due = st.tasks.filter((t) => t.timeRequired <= 0 || !t.project.alive);
+  for (const t of st.rng.shuffle(due)) {
     if (!t.alive) continue;
     if (bug) finishFinalBug(st, t);
     else finishD22(st, t);
   }
-  for (const l of shuffled(st.rng, st.lones)) {
-    if (!l.alive || !(l.timeRequired <= 0)) continue;
+  const dueLone = st.lones.filter((l) => l.timeRequired <= 0);
+  for (const l of st.rng.shuffle(dueLone)) {
+    if (!l.alive) continue;
     const q = l.product;
     if (q === null || !q.alive) netlogoError(st, 'E6');
     else q.volume += taskVolumeGain(st, q.volume);

@@ -3,7 +3,6 @@
  * a lone task may appear.
  */
 import { newTask, placeAround } from '../entities';
-import { shuffled } from '../helpers';
 import { drawWork, spawnTyp3 } from '../project-factory';
 import { createLoneTask } from '../setup';
 import type { SimState, Task } from '../types';
@@ -27,8 +26,10 @@ export function spawnTask(st: SimState, parent: Task): Task {
 
 /** Runs S9. */
 export function tasksIdentified(st: SimState): void {
-  for (const t of shuffled(st.rng, st.tasks)) {
-    if (!t.alive || t.contributors.length === 0) continue;
+  // Independent Bernoulli trials per staffed task: the visiting order does
+  // not change the distribution, so no shuffle. Tasks spawned here are not visited.
+  const staffed = st.tasks.filter((t) => t.contributors.length > 0);
+  for (const t of staffed) {
     if (st.rng.float() < st.p.chanceFindingNewTask) spawnTask(st, t);
   }
   if (st.rng.float() < st.p.chanceNewLoneTask) createLoneTask(st);

@@ -1,0 +1,37 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { createSocketServer } from './socket-server';
+import { createCollabServer, type DocumentAuthorizer } from './collab-server';
+
+type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => unknown;
+
+/**
+ * Puts socket.io (/socket.io) and Hocuspocus (/collab) on an HTTP server; any other WebSocket
+ * upgrade goes to `fallback` (Next's own, e.g. dev hot reload) or is refused.
+ */
+export function attachRealtime(server: HttpServer, opts: { fallback?: UpgradeHandler; authorize?: DocumentAuthorizer } = {}) {
+  const sockets = createSocketServer(server);
+  const collab = createCollabServer(opts.authorize ? { authorize: opts.authorize } : {});
+
+  server.on('upgrade', (req, socket, head) => {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    if (path.startsWith('/socket.io')) return; // engine.io handles its own upgrades
+    if (path === '/collab' || path.startsWith('/collab/')) {
+      void collab.handleUpgrade(req, socket, head);
+      return;
+    }
+    if (opts.fallback) void opts.fallback(req, socket, head);
+    else socket.destroy();
+  });
+
+  return {
+    io: sockets.io,
+    hocuspocus: collab.hocuspocus,
+    /** Flushes documents and disconnects clients; closes the HTTP server as socket.io does. */
+    async close() {
+      await collab.close();
+      server.closeIdleConnections();
+      await sockets.close();
+    },
+  };
+}
