@@ -59,7 +59,7 @@ export default [
   },
   {
     // Env files, tooling and scripts are where process.env may be read.
-    files: ['**/env.ts', '**/*.config.{ts,mts,mjs,js}', 'scripts/**', '**/scripts/**', 'apps/web-e2e/**', '**/testing/**', '**/*.test.ts', '**/vitest.setup.ts'],
+    files: ['**/env.ts', '**/*.config.{ts,mts,mjs,js}', 'scripts/**', 'tools/**', '**/test-support.ts', '**/scripts/**', 'apps/web-e2e/**', '**/testing/**', '**/*.test.ts', '**/vitest.setup.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -26,7 +26,6 @@ import {
   countRuns,
   designConditions,
   findPreset,
-  loadModel,
   runModel,
   type ParamValue,
   type RunOutput,
@@ -89,7 +88,6 @@ function largestPresetRun(): { name: string; params: Record<string, ParamValue>;
 /** Child mode: run one config and report the peak heap sampled every tick. */
 async function heapProbe(spec: string): Promise<void> {
   const { params, steps } = JSON.parse(spec) as { params: Record<string, ParamValue>; steps: number };
-  await loadModel();
   let peak = process.memoryUsage().heapUsed;
   runModel(
     { seed: 1, params },
@@ -120,7 +118,6 @@ async function main(): Promise<void> {
   const ticks = Number(values.ticks ?? 400);
   const seeds = Number(values.seeds ?? 3);
   const workers = String(values.workers ?? 2);
-  await loadModel();
 
   const base = designConditions(findPreset('default') ?? { name: 'default', repetitions: 1, steps: ticks, enumerated: {} })[0] ?? {};
   // Warm-up so that JIT compilation is not charged to the first measurement.

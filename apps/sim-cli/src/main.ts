@@ -25,11 +25,14 @@ async function dispatch(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'run':
-      return runCommand(rest);
+      runCommand(rest);
+      return;
     case 'resume':
-      return resumeCommand(rest);
+      resumeCommand(rest);
+      return;
     case 'experiments':
-      return experimentsCommand(rest);
+      experimentsCommand(rest);
+      return;
     case 'experiment':
       return experimentCommand(rest);
     case undefined:

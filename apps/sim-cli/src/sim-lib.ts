@@ -21,5 +21,6 @@ export type { Design, ParamValue, RunSpec } from '../../../libs/sim/src/experime
 export { meanCI95 } from '../../../libs/sim/src/analysis';
 export { PARAMETERS, SimConfigError, getParameterSpec, resolveConfig } from '../../../libs/sim/src/params';
 export type { SimConfig, Variant, Fidelity } from '../../../libs/sim/src/params';
-export { createRun, loadModel, resumeRun, runModel } from './model-api';
-export type { RunOutput, RunHandle, RunOptions, SimSnapshot } from './model-api';
+export { createRun, resumeRun, runModel } from '../../../libs/sim/src/model/run';
+export type { Run, RunOptions, RunOutput, SimSnapshot } from '../../../libs/sim/src/model/run';
+export { METRICS } from '../../../libs/sim/src/observe';

@@ -15,6 +15,7 @@ import { choiceOption, intOption, parseOptions, stringOption } from '../parse-op
 import {
   DEFAULT_ROOT_SEED,
   DesignError,
+  METRICS,
   PARAMETERS,
   designMetrics,
   designValueSets,
@@ -31,6 +32,7 @@ function loadDesign(path: string): Design {
   try {
     return validateDesign(readJsonFile(path, 'design file'), {
       knownParams: new Set(PARAMETERS.map((p) => p.name)),
+      knownMetrics: new Set(METRICS.keys()),
     });
   } catch (e) {
     if (e instanceof DesignError) throw new CliError(`design file ${JSON.stringify(path)}: ${e.message}`);

@@ -7,11 +7,11 @@ import { readJsonFile } from '../read-json-file';
 import { writeRunOutput } from './run-command';
 import { outputFormat } from '../output/write-text-file';
 import { intOption, parseOptions, requireString, stringOption } from '../parse-options';
-import { loadModel, resumeRun } from '../sim-lib';
+import { resumeRun, type Run, type SimSnapshot } from '../sim-lib';
 
 export const RESUME_USAGE = 'resume --snapshot s.json [--ticks T] --out file.json|file.csv|-';
 
-export async function resumeCommand(args: string[]): Promise<void> {
+export function resumeCommand(args: string[]): void {
   const values = parseOptions('resume', args, {
     snapshot: { type: 'string' },
     ticks: { type: 'string' },
@@ -22,23 +22,17 @@ export async function resumeCommand(args: string[]): Promise<void> {
   outputFormat(out);
   const ticks = intOption(values, 'ticks', { min: 0 });
   const snapshot = readJsonFile(snapshotPath, 'snapshot');
-  await loadModel();
-  let run;
+  if (typeof snapshot !== 'object' || snapshot === null || (snapshot as { kind?: unknown }).kind !== 'p2pvalue-snapshot') {
+    throw new CliError(`snapshot ${JSON.stringify(snapshotPath)} is not a p2pvalue snapshot`);
+  }
+  let run: Run;
   try {
-    run = resumeRun(snapshot, ticks === undefined ? undefined : { ticks });
+    run = resumeRun(snapshot as SimSnapshot, ticks === undefined ? undefined : { ticks });
   } catch (e) {
-    // A malformed or foreign snapshot is a usage error, not a crash.
+    // A truncated, edited or other-version snapshot is a usage error, not a crash.
     throw new CliError(`snapshot ${JSON.stringify(snapshotPath)} cannot be resumed: ${(e as Error).message}`);
   }
-  const target = ticks ?? snapshotTicks(snapshot);
-  if (target !== undefined) run.stepTo(target);
+  // stepTo is capped by the run's tick limit: the snapshot's own, or --ticks.
+  run.stepTo(Number.MAX_SAFE_INTEGER);
   writeRunOutput(out, run.output());
-}
-
-/** The run length recorded in a snapshot, if it states one. */
-function snapshotTicks(snapshot: unknown): number | undefined {
-  if (typeof snapshot !== 'object' || snapshot === null) return undefined;
-  const s = snapshot as { ticks?: unknown; opts?: { ticks?: unknown } };
-  const t = s.opts?.ticks ?? s.ticks;
-  return typeof t === 'number' ? t : undefined;
 }

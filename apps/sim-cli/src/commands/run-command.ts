@@ -7,7 +7,7 @@ import { planSingleRun } from '../build-config';
 import { runToCsv } from '../output/run-csv';
 import { outputFormat, toJsonText, writeTextFile } from '../output/write-text-file';
 import { choiceOption, intOption, parseOptions, stringList, stringOption } from '../parse-options';
-import { createRun, loadModel, type RunOutput } from '../sim-lib';
+import { createRun, type RunOutput } from '../sim-lib';
 
 export const RUN_USAGE =
   'run [--preset default|<experiment>] [--params file.json] [--set name=value]... --seed N [--ticks T] ' +
@@ -18,7 +18,7 @@ export function writeRunOutput(path: string, output: RunOutput): void {
   writeTextFile(path, text, 'output');
 }
 
-export async function runCommand(args: string[]): Promise<void> {
+export function runCommand(args: string[]): void {
   const values = parseOptions('run', args, {
     preset: { type: 'string' },
     params: { type: 'string' },
@@ -54,7 +54,6 @@ export async function runCommand(args: string[]): Promise<void> {
     throw new CliError(`--snapshot-at ${snapshotAt} is beyond the run's ${plan.ticks} ticks`);
   }
 
-  await loadModel();
   const opts = { ticks: plan.ticks, record: 'every-tick' as const, ...(plan.metrics ? { metrics: plan.metrics } : {}) };
   const run = createRun(plan.config, opts);
   if (snapshotAt !== undefined && snapshotOut !== undefined) {
