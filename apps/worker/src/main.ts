@@ -1,12 +1,11 @@
 import { hostname } from 'node:os';
-import { Queue, Worker } from 'bullmq';
 import { createPrismaClient } from '@p2pvalue/db';
-import { createLogger, createRedis, MAINTENANCE_QUEUE, PURGE_EXPIRED_AUTH_JOB, redisKey } from '@p2pvalue/shared';
+import { createLogger, createRedis, redisKey } from '@p2pvalue/shared';
 import { env } from './env';
 import { startHeartbeat } from './heartbeat';
-import { createPurgeExpiredAuthProcessor } from './processors/purge-expired-auth.processor';
+import { startWorkerRuntime } from './runtime';
 
-// Composition root: env, connections, workers, schedules, shutdown.
+// Composition root: env, connections, workers, heartbeat, shutdown.
 const log = createLogger({ name: 'worker', level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' });
 const workerId = env.WORKER_ID ?? `${hostname()}-${process.pid}`;
 
@@ -15,19 +14,8 @@ async function main(): Promise<void> {
   // Workers wait for Redis instead of failing: no request limit, offline queue on.
   const connection = createRedis(env.REDIS_URL, 'worker');
   connection.on('error', (error) => log.warn({ err: error.message }, 'redis connection error'));
-  const prefix = redisKey(env.REDIS_PREFIX, 'bull');
 
-  const maintenance = new Worker(MAINTENANCE_QUEUE, createPurgeExpiredAuthProcessor({ db, now: () => new Date() }), {
-    connection,
-    prefix,
-    concurrency: 1,
-  });
-  maintenance.on('failed', (job, error) => log.error({ jobId: job?.id, err: error }, 'maintenance job failed'));
-  maintenance.on('completed', (job, result) => log.info({ jobId: job.id, result }, 'maintenance job done'));
-
-  const schedules = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
-  await schedules.upsertJobScheduler(PURGE_EXPIRED_AUTH_JOB, { every: 60 * 60 * 1000 }, { name: PURGE_EXPIRED_AUTH_JOB, data: {} });
-
+  const runtime = await startWorkerRuntime({ db, connection, prefix: redisKey(env.REDIS_PREFIX, 'bull'), log });
   const heartbeat = startHeartbeat(connection, env.REDIS_PREFIX, workerId, (error) => log.warn({ err: error }, 'heartbeat failed'));
   log.info({ workerId, concurrency: env.WORKER_CONCURRENCY }, 'worker started');
 
@@ -39,8 +27,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
     // Workers first (they finish or hand back their current jobs), then the connections.
-    await maintenance.close();
-    await schedules.close();
+    await runtime.close();
     await heartbeat.stop();
     connection.disconnect();
     await db.$disconnect();
