@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MODEL_AVAILABLE, join, runCli, tempDir } from './test-support';
+import { join, runCli, tempDir } from './test-support';
 
 const DESIGN = {
   name: 'tiny',
@@ -11,7 +11,7 @@ const DESIGN = {
   stepped: { 'new-9s-barrier': { first: 0.5, step: 0.5, last: 1 } },
 };
 
-describe.skipIf(!MODEL_AVAILABLE)('p2pv-sim experiment', { timeout: 180_000 }, () => {
+describe('p2pv-sim experiment', { timeout: 180_000 }, () => {
   it('writes a BehaviorSpace table and a per-condition summary, identical for 1 and 2 workers', () => {
     const dir = tempDir();
     const design = join(dir, 'tiny.json');

@@ -1,24 +1,27 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MODEL_AVAILABLE, join, runCli, tempDir } from './test-support';
+import { join, runCli, tempDir } from './test-support';
 
-describe.skipIf(!MODEL_AVAILABLE)('p2pv-sim run and resume', { timeout: 120_000 }, () => {
+describe('p2pv-sim run and resume', { timeout: 120_000 }, () => {
   it('writes a RunOutput JSON for a tiny run', () => {
     const dir = tempDir();
     const out = join(dir, 'run.json');
-    const r = runCli(['run', '--seed', '5', '--ticks', '12', '--out', out]);
+    const r = runCli(['run', '--seed', '5', '--ticks', '12', '--vectors', 'lifetime_contributions', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const output = JSON.parse(readFileSync(out, 'utf8')) as {
       seed: number;
       variant: string;
       series: Record<string, unknown[]>;
+      ticks: number;
       summary: { stop_reason: string; stop_tick: number };
+      vectors: Record<string, number[]>;
     };
+    expect(output.vectors.lifetime_contributions?.length).toBeGreaterThan(0);
     expect(output.seed).toBe(5);
     expect(output.variant).toBe('D2.2');
     expect(Object.keys(output.series)).toContain('count_1s');
     expect(output.summary.stop_tick).toBeLessThanOrEqual(12);
-    expect(output.series.count_1s).toHaveLength(output.summary.stop_tick + 1);
+    expect(output.series.count_1s).toHaveLength(output.ticks + 1);
   });
 
   it('writes a tidy CSV, one row per tick', () => {

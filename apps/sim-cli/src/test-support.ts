@@ -2,7 +2,7 @@
  * Helpers for the CLI tests: spawn the real CLI (through tsx) in a fresh process.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +10,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-
-/** True once the model's run API exists; tests needing real runs are skipped before that. */
-export const MODEL_AVAILABLE = existsSync(fileURLToPath(new URL('../../../libs/sim/src/model/run.ts', import.meta.url)));
 
 export interface CliResult {
   status: number | null;
@@ -24,7 +21,7 @@ export function runCli(args: string[], cwd?: string): CliResult {
   const r = spawnSync(process.execPath, ['--import', TSX_LOADER, MAIN, ...args], {
     encoding: 'utf8',
     cwd: cwd ?? tmpdir(),
-    env: { ...process.env, P2PV_SIM_DEBUG: '' },
+    env: { ...process.env, P2PV_SIM_DEBUG: '0' },
     maxBuffer: 256 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -7,11 +7,12 @@ import { planSingleRun } from '../build-config';
 import { runToCsv } from '../output/run-csv';
 import { outputFormat, toJsonText, writeTextFile } from '../output/write-text-file';
 import { choiceOption, intOption, parseOptions, stringList, stringOption } from '../parse-options';
-import { createRun, type RunOutput } from '../sim-lib';
+import { SimConfigError, createRun, type Run, type RunOptions, type RunOutput } from '../sim-lib';
 
 export const RUN_USAGE =
   'run [--preset default|<experiment>] [--params file.json] [--set name=value]... --seed N [--ticks T] ' +
-  '[--variant D2.2|final] [--fidelity faithful|corrected] [--out file.json|file.csv|-] [--snapshot-at K --snapshot-out s.json]';
+  '[--variant D2.2|final] [--fidelity faithful|corrected] [--vectors id,...] [--out file.json|file.csv|-] ' +
+  '[--snapshot-at K --snapshot-out s.json]';
 
 export function writeRunOutput(path: string, output: RunOutput): void {
   const text = outputFormat(path) === 'csv' ? runToCsv(output) : toJsonText(output);
@@ -30,6 +31,7 @@ export function runCommand(args: string[]): void {
     out: { type: 'string' },
     'snapshot-at': { type: 'string' },
     'snapshot-out': { type: 'string' },
+    vectors: { type: 'string', multiple: true },
   });
   const seed = intOption(values, 'seed');
   if (seed === undefined) throw new CliError('"run" needs --seed N');
@@ -54,8 +56,18 @@ export function runCommand(args: string[]): void {
     throw new CliError(`--snapshot-at ${snapshotAt} is beyond the run's ${plan.ticks} ticks`);
   }
 
-  const opts = { ticks: plan.ticks, record: 'every-tick' as const, ...(plan.metrics ? { metrics: plan.metrics } : {}) };
-  const run = createRun(plan.config, opts);
+  const vectors = stringList(values, 'vectors').flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const opts: RunOptions = { ticks: plan.ticks, record: 'every-tick' };
+  if (plan.metrics) opts.metrics = plan.metrics;
+  if (vectors.length > 0) opts.vectors = vectors;
+  let run: Run;
+  try {
+    run = createRun(plan.config, opts);
+  } catch (e) {
+    // Unknown metric or vector ids are reported by the model as configuration errors.
+    if (e instanceof SimConfigError) throw new CliError(e.message);
+    throw e;
+  }
   if (snapshotAt !== undefined && snapshotOut !== undefined) {
     run.stepTo(snapshotAt);
     writeTextFile(snapshotOut, toJsonText(run.snapshot()), 'snapshot');

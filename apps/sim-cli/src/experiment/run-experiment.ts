@@ -9,6 +9,9 @@ import { WorkerPool } from './worker-pool';
 import type { RunTask, RunTaskResult } from './run-task';
 import type { Design, Fidelity, ParamValue, RunSpec, SimConfig, Variant } from '../sim-lib';
 
+/** Runs that may be in flight or buffered beyond the next one to write. */
+const REORDER_WINDOW = 64;
+
 export interface ExperimentPlan {
   design: Design;
   runs: RunSpec[];
@@ -49,7 +52,7 @@ export async function runExperiment(
   const record = plan.design.runMetricsEveryStep === false ? 'final' : 'every-tick';
   const pool = new WorkerPool<RunTask, RunTaskResult>(
     Math.max(1, Math.min(options.workers, plan.runs.length)),
-    new URL('./run-worker.ts', import.meta.url),
+    new URL('./run-worker.mjs', import.meta.url),
   );
   const table = new TableWriter(options.tablePath, plan.paramNames, plan.metrics);
   const byCondition = new Map<number, { params: Record<string, ParamValue>; results: ReplicateResult[] }>();
@@ -69,34 +72,54 @@ export async function runExperiment(
     }
   };
 
+  const handle = (spec: RunSpec, result: RunTaskResult): void => {
+    model ??= result.model;
+    version ??= result.version;
+    runTicks += result.ticks;
+    const entry = byCondition.get(spec.conditionIndex) ?? { params: spec.params, results: [] };
+    entry.results.push({
+      replicate: spec.replicate,
+      seed: spec.seed,
+      // The summary needs only final values; the full series go to the table alone.
+      series: Object.fromEntries(plan.metrics.map((m) => [m, (result.series[m] ?? []).slice(-1)])),
+      stopReason: result.stopReason,
+      stopTick: result.stopTick,
+      runtimeErrors: result.runtimeErrors,
+    });
+    byCondition.set(spec.conditionIndex, entry);
+    waiting.set(spec.runIndex, result);
+    flush();
+    options.onProgress?.(++done);
+  };
+
   try {
-    await Promise.all(
-      plan.runs.map(async (spec) => {
-        let result: RunTaskResult;
-        try {
-          result = await pool.run({ config: runConfig(plan, spec), ticks: plan.design.steps, metrics: plan.metrics, record });
-        } catch (e) {
-          throw new Error(`run ${spec.runIndex + 1} (condition ${spec.conditionIndex}, replicate ${spec.replicate}, seed ${spec.seed}) failed: ${(e as Error).message}`);
+    await new Promise<void>((resolve, reject) => {
+      let submitted = 0;
+      let failed = false;
+      // Submit runs only within a window ahead of the next one to be written, so a slow early
+      // run cannot make the reorder buffer hold the series of the whole experiment.
+      const submit = (): void => {
+        while (!failed && submitted < plan.runs.length && submitted < nextToWrite + REORDER_WINDOW) {
+          const spec = plan.runs[submitted++] as RunSpec;
+          pool.run({ config: runConfig(plan, spec), ticks: plan.design.steps, metrics: plan.metrics, record }).then(
+            (result) => {
+              if (failed) return;
+              handle(spec, result);
+              if (done === plan.runs.length) resolve();
+              else submit();
+            },
+            (e: unknown) => {
+              if (failed) return;
+              failed = true;
+              const where = `run ${spec.runIndex + 1} (condition ${spec.conditionIndex}, replicate ${spec.replicate}, seed ${spec.seed})`;
+              reject(new Error(`${where} failed: ${e instanceof Error ? e.message : String(e)}`));
+            },
+          );
         }
-        model ??= result.model;
-        version ??= result.version;
-        runTicks += result.stopTick;
-        const entry = byCondition.get(spec.conditionIndex) ?? { params: spec.params, results: [] };
-        entry.results.push({
-          replicate: spec.replicate,
-          seed: spec.seed,
-          // The summary needs only final values; the full series go to the table alone.
-          series: Object.fromEntries(plan.metrics.map((m) => [m, (result.series[m] ?? []).slice(-1)])),
-          stopReason: result.stopReason,
-          stopTick: result.stopTick,
-          runtimeErrors: result.runtimeErrors,
-        });
-        byCondition.set(spec.conditionIndex, entry);
-        waiting.set(spec.runIndex, result);
-        flush();
-        options.onProgress?.(++done);
-      }),
-    );
+      };
+      if (plan.runs.length === 0) resolve();
+      else submit();
+    });
   } finally {
     table.close();
     await pool.close();

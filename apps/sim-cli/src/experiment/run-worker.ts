@@ -1,6 +1,6 @@
 /**
  * Worker thread entry: runs one model run per message and posts back the trimmed output.
- * Loaded with `--import tsx` so that it can import the TypeScript sources directly.
+ * Started through run-worker.mjs, which registers tsx first.
  */
 import { parentPort } from 'node:worker_threads';
 import { runModel } from '../sim-lib';

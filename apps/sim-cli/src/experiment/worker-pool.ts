@@ -3,8 +3,6 @@
  * submission order as workers become free; results resolve the promise of their task.
  */
 import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 
 interface Pending<R> {
   resolve: (value: R) => void;
@@ -18,12 +16,6 @@ interface Envelope {
   error?: string;
 }
 
-/** file: URL of tsx's ESM loader, so that workers can load TypeScript whatever the cwd. */
-function tsxLoaderUrl(): string {
-  const require = createRequire(import.meta.url);
-  return pathToFileURL(require.resolve('tsx')).href;
-}
-
 export class WorkerPool<T, R> {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
@@ -33,10 +25,14 @@ export class WorkerPool<T, R> {
   private nextId = 0;
   private failure: Error | null = null;
 
+  /**
+   * `workerFile` must be plain JavaScript (see run-worker.mjs, which registers tsx and then
+   * loads the TypeScript worker). The parent's execArgv is not inherited: tsx's own flags
+   * do not work inside a worker on Node 20.
+   */
   constructor(size: number, workerFile: URL) {
-    const execArgv = ['--import', tsxLoaderUrl()];
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(workerFile, { execArgv });
+      const worker = new Worker(workerFile, { execArgv: [] });
       worker.on('message', (msg: Envelope) => this.onMessage(worker, msg));
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => {

@@ -1,7 +1,7 @@
 /**
  * S2 find-tasks (D2.2) with the final #9 pass F3 (MODEL.md §7 S2, F3).
  */
-import { friendLinkBetween, linkLone, linkTask } from '../entities';
+import { friendOf, linkLone, linkTask } from '../entities';
 import { argmaxBy, hasSkill, median, shuffled, sum, refill } from '../helpers';
 import { netlogoError } from '../runtime-errors';
 import type { Person, SimState, Task } from '../types';
@@ -78,10 +78,12 @@ function tasksUnion(st: SimState, ps: readonly Person[]): Task[] {
   return out;
 }
 
-/** Members of C who are friends of p. */
-function friendsAmong(p: Person, c: readonly Person[]): Person[] {
+/** Members of C who are friends of p (friends marked by stamp: O(deg + |C|)). */
+function friendsAmong(st: SimState, p: Person, c: readonly Person[]): Person[] {
+  const stamp = ++st.stampCounter;
+  for (const l of p.friends) friendOf(l, p).stamp = stamp;
   const out: Person[] = [];
-  for (const q of c) if (q !== p && friendLinkBetween(p, q)) out.push(q);
+  for (const q of c) if (q !== p && q.stamp === stamp) out.push(q);
   return out;
 }
 
@@ -109,7 +111,7 @@ function passA(st: SimState): void {
 function passBD22(st: SimState, p: Person, M: Task[], fl: number): void {
   const rng = st.rng;
   const h = sum(p.history);
-  const F = friendsAmong(p, contributorsUnion(st, M));
+  const F = friendsAmong(st, p, contributorsUnion(st, M));
   if (F.length > 0) {
     if (rng.float() < st.p.prob9FriendsTask + 0.01 * h + fl) {
       const ft = tasksUnion(st, F);
@@ -140,7 +142,7 @@ function passBFinal(st: SimState, p: Person, M: Task[], fl: number, bountyMean: 
     linkTask(st, p, argmaxBy(rng, M, bountyPer) as Task);
     return;
   }
-  const F = friendsAmong(p, contributorsUnion(st, M));
+  const F = friendsAmong(st, p, contributorsUnion(st, M));
   if (F.length > 0 && rng.float() < st.p.chance9PicksFriendsTasks) {
     if (rng.float() < st.p.prob9FriendsTask + 0.01 * h + fl) {
       const ft = tasksUnion(st, F);

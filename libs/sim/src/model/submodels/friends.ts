@@ -1,7 +1,7 @@
 /**
  * S5 make-and-lose-friends (MODEL.md §7 S5).
  */
-import { befriend, friendLinkBetween, friendLinkCount, friendOf, incFriendTimes, removeFriendLink } from '../entities';
+import { befriend, friendLinkCount, friendOf, incFriendTimes, removeFriendLink } from '../entities';
 import { nlRound, nOf, shuffled } from '../helpers';
 import type { FriendLink, Person, SimState } from '../types';
 
@@ -45,9 +45,11 @@ function forget(st: SimState, p: Person): void {
 
 function socialise(st: SimState, p: Person): void {
   const W = coWorkers(st, p);
-  for (const w of W) {
-    const l = friendLinkBetween(p, w);
-    if (l) incFriendTimes(st, l);
+  // coWorkers stamped every member of W (and me) with the current stamp, so
+  // scanning my own links finds the existing friendships in O(deg + |W|).
+  const inW = st.stampCounter;
+  for (const l of p.friends) {
+    if (friendOf(l, p).stamp === inW) incFriendTimes(st, l);
   }
   for (const w of nOf(st.rng, W, nlRound(W.length / 2))) befriend(st, p, w);
   if (p.role === 9) refreshFriends(p);

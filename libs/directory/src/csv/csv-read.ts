@@ -1,0 +1,112 @@
+import { Readable } from 'node:stream';
+import { parse, type CsvError } from 'csv-parse';
+
+/** A file problem that stops the whole import (nothing is imported). */
+export class CsvFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CsvFileError';
+  }
+}
+
+export type CsvSource = string | Uint8Array | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>;
+
+export interface CsvRecord {
+  cells: string[];
+  /** 1-based record number counting the header as 1 (what a spreadsheet shows as the row). */
+  row: number;
+  /** the physical line the record starts on (records may span lines) */
+  line: number;
+}
+
+export interface CsvReadNotes {
+  bom: boolean;
+  crlf: boolean;
+}
+
+const SNIFF_BYTES = 64 * 1024;
+
+async function* chunksOf(source: CsvSource): AsyncGenerator<Uint8Array> {
+  if (typeof source === 'string') yield new TextEncoder().encode(source);
+  else if (source instanceof Uint8Array) yield source;
+  else for await (const chunk of source as AsyncIterable<Uint8Array | string>) yield typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+}
+
+// Control characters other than tab/CR/LF/FF are never in a text CSV; a few in the first 64 KiB
+// (or any NUL) means a binary file, and we say so instead of a confusing per-row error.
+function looksBinary(bytes: Uint8Array): boolean {
+  let control = 0;
+  for (const byte of bytes.subarray(0, SNIFF_BYTES)) {
+    if (byte === 0) return true;
+    if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13) control++;
+  }
+  return control > 8;
+}
+
+// Excel in many European locales writes ";"-separated files; csv-parse would only report a
+// confusing quote error, so the first line is checked up front.
+function refuseSemicolons(text: string): void {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const semicolons = firstLine.split(';').length - 1;
+  if (semicolons >= 2 && semicolons > firstLine.split(',').length - 1) {
+    throw new CsvFileError('The file is separated by semicolons (;). Export it as comma-separated CSV (UTF-8) and try again.');
+  }
+}
+
+/** Bytes → UTF-8 text with a size limit and binary/encoding checks; notes the BOM and line endings. */
+async function* decode(source: CsvSource, maxBytes: number, notes: CsvReadNotes): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let total = 0;
+  let first = true;
+  for await (const chunk of chunksOf(source)) {
+    total += chunk.byteLength;
+    if (total > maxBytes) throw new CsvFileError(`The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit.`);
+    if (first) {
+      first = false;
+      if (looksBinary(chunk)) throw new CsvFileError('This is not a CSV text file (it contains binary data). Export the directory as CSV (UTF-8).');
+      notes.bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
+    }
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new CsvFileError(`The file is not valid UTF-8 text (near byte ${total - chunk.byteLength}). Save it as CSV UTF-8.`);
+    }
+    if (!notes.crlf && text.includes('\r\n')) notes.crlf = true;
+    if (total === chunk.byteLength) refuseSemicolons(text);
+    yield text;
+  }
+  if (total === 0) throw new CsvFileError('The file is empty.');
+  try {
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } catch {
+    throw new CsvFileError('The file is not valid UTF-8 text (it ends inside a character). Save it as CSV UTF-8.');
+  }
+}
+
+/**
+ * Streams the records of a comma-separated file. A UTF-8 byte-order mark is dropped (TextDecoder
+ * does it) and CRLF or LF line endings are both accepted; syntax errors become CsvFileError.
+ */
+export async function* readCsvRecords(source: CsvSource, options: { maxBytes: number; notes: CsvReadNotes }): AsyncGenerator<CsvRecord> {
+  const records = parse({ relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 1_000_000 });
+  // pipe() does not forward source errors (size, encoding), so they end the parser explicitly.
+  Readable.from(decode(source, options.maxBytes, options.notes))
+    .on('error', (error) => records.destroy(error))
+    .pipe(records);
+  let lastLine = 0;
+  let row = 0;
+  try {
+    for await (const { record, info } of records as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      row++;
+      const line = lastLine + 1;
+      lastLine = info.lines;
+      yield { cells: record, row, line };
+    }
+  } catch (error) {
+    if (error instanceof CsvFileError) throw error;
+    const csvError = error as CsvError & { lines?: number };
+    throw new CsvFileError(`The file is not valid CSV near line ${csvError.lines ?? lastLine + 1}: ${csvError.message}`);
+  }
+}

@@ -1,0 +1,24 @@
+// `@p2pvalue/directory`: the CBPP directory (cases, taxonomy, import/export, search, curation)
+// and the versioned data-set archive.
+export {
+  CASE_FIELD_NAMES,
+  CASE_STATUSES,
+  SIZE_BANDS,
+  TERM_FIELDS,
+  VOCABULARIES,
+  VOCABULARY_OF_FIELD,
+  ZCaseFields,
+  normaliseTerm,
+  type TCase,
+  type TCaseFieldName,
+  type TCaseFields,
+  type TTermField,
+  type TVocabulary,
+} from './cases/case-fields';
+export { diffCaseFields, type TCaseDiff } from './cases/case-diff';
+export { createDirectoryStore, type DirectoryStore } from './cases/directory-store';
+export { createCsvImportService, DEFAULT_IMPORT_MAX_BYTES, type CsvImportService, type ImportOptions, type ImportReport } from './csv/csv-import.service';
+export { CSV_COLUMNS } from './csv/csv-columns';
+export { caseToCsvLine, csvHeader } from './csv/csv-write';
+export type { CsvSource } from './csv/csv-read';
+export { DIRECTORY_SEED_CSV, seedDirectory } from './seed/seed-directory';

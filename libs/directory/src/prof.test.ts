@@ -1,0 +1,21 @@
+import { it } from 'vitest';
+import { createTestDatabase } from '@p2pvalue/db/testing';
+import { createCaseRepository } from './cases/case.repository';
+import { createCaseRevisionRepository } from './cases/case-revision.repository';
+import { emptyCaseFields } from './cases/case-fields';
+it('prof', async () => {
+  const db = await createTestDatabase();
+  await db.prisma.case.count();
+  const repo = createCaseRepository(db.prisma);
+  const revs = createCaseRevisionRepository(db.prisma);
+  let t = performance.now();
+  const lap = (label: string) => { const n = performance.now(); console.log(label, Math.round(n - t)); t = n; };
+  const wanted = Array.from({ length: 150 }, (_, i) => ({ vocabulary: 'language' as const, label: `L${i}`, normalised: `l${i}` }));
+  const terms = await repo.ensureTerms(wanted); lap('ensureTerms');
+  const fields = { ...emptyCaseFields('x'), description: 'hello world '.repeat(50), socialAccounts: ['a', 'b'] };
+  const refs = await repo.createMany(Array.from({ length: 380 }, (_, i) => ({ nid: i + 1, fields: { ...fields, name: `c${i}` }, termIds: [terms[i % 150]!.id] }))); lap('createMany');
+  await revs.insertMany(refs.map((r) => ({ caseId: r.id, kind: 'create', status: 'approved', authorId: null, diff: {}, snapshot: fields }))); lap('revisions');
+  await repo.findByNids(refs.map((r) => r.nid)); lap('findByNids');
+  await db.prisma.case.findMany({ where: { nid: { in: refs.map((r) => r.nid) } }, select: { id: true } }); lap('findMany ids only');
+  await db.drop();
+}, 120000);
