@@ -67,7 +67,7 @@ export function createCaseRevisionRepository(db: Db) {
         INSERT INTO directory_case_revision ("caseId", kind, status, "authorId", diff, snapshot, "reviewerId", "reviewedAt", "revertOfId")
         SELECT "caseId", kind, status, "authorId", diff, snapshot, "reviewerId", "reviewedAt", "revertOfId"
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x("caseId" int, kind case_revision_kind, status case_revision_status,
-          "authorId" text, diff jsonb, snapshot jsonb, "reviewerId" text, "reviewedAt" timestamptz, "revertOfId" int)`;
+          "authorId" text, diff jsonb, snapshot jsonb, "reviewerId" text, "reviewedAt" timestamp, "revertOfId" int)`;
     },
 
     async insert(revision: RevisionInsert): Promise<RevisionRow> {

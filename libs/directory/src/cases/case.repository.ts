@@ -120,6 +120,18 @@ function scalarData(fields: TCaseFields) {
 
 /** Cases, their taxonomy terms and the term vocabularies. The only code here that touches Prisma. */
 export function createCaseRepository(db: Db) {
+  /** Adds term links (positions = list order) for cases that have none yet. */
+  async function linkTerms(links: { caseId: number; termIds: number[] }[]): Promise<void> {
+    const caseIds: number[] = [];
+    const termIds: number[] = [];
+    const positions: number[] = [];
+    for (const link of links) link.termIds.forEach((termId, position) => (caseIds.push(link.caseId), termIds.push(termId), positions.push(position)));
+    if (caseIds.length === 0) return;
+    await db.$executeRaw`
+      INSERT INTO directory_case_term ("caseId", "termId", position)
+      SELECT * FROM unnest(${caseIds}::int[], ${termIds}::int[], ${positions}::int[])`;
+  }
+
   return {
     async listTerms(vocabulary?: TVocabulary): Promise<TermRow[]> {
       return db.term.findMany({ where: vocabulary ? { vocabulary } : {}, select: termSelect, orderBy: [{ vocabulary: 'asc' }, { label: 'asc' }] });
@@ -164,44 +176,25 @@ export function createCaseRepository(db: Db) {
     /** Creates cases in bulk (nid: given or drawn from the sequence); returns ids in input order. */
     async createMany(cases: (CaseWrite & { nid?: number })[]): Promise<{ id: number; nid: number }[]> {
       if (cases.length === 0) return [];
-      // Each row gets an ordinal so the returned ids can be matched to the input order.
-      const rows = cases.map((item, ordinal) => ({ ordinal, ...scalarData(item.fields), nid: item.nid ?? null, postedBy: item.postedBy ?? null }));
-      const created = await db.$queryRaw<{ ordinal: number; id: number; nid: number }[]>`
-        WITH input AS (
-          SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
-            ordinal int, nid int, name text, description text, homepage text, "socialAccounts" text[], email text,
-            "contactPage" text, address text, "yearFounded" int, phone text, keywords text[], "otherInformation" text,
-            governance text, "sizeBand" case_size_band, country text, status case_status, "statusDate" date, "postedBy" text)
-        ), inserted AS (
-          INSERT INTO directory_case (nid, name, description, homepage, "socialAccounts", email, "contactPage", address, "yearFounded",
-            phone, keywords, "otherInformation", governance, "sizeBand", country, status, "statusDate", "postedBy", "updatedAt")
-          SELECT coalesce(nid, nextval('directory_case_nid_seq')), name, description, homepage, "socialAccounts", email, "contactPage", address,
-            "yearFounded", phone, keywords, "otherInformation", governance, "sizeBand", country, status, "statusDate", "postedBy", now()
-          FROM input ORDER BY ordinal
-          RETURNING id, nid
-        )
-        SELECT input.ordinal, inserted.id, inserted.nid FROM inserted JOIN input ON input.nid = inserted.nid
-        UNION ALL
-        -- nid-less rows are matched by insertion order (ids are increasing within one INSERT)
-        SELECT o.ordinal, i.id, i.nid FROM
-          (SELECT ordinal, row_number() OVER (ORDER BY ordinal) AS k FROM input WHERE nid IS NULL) o
-          JOIN (SELECT id, nid, row_number() OVER (ORDER BY id) AS k FROM inserted WHERE nid NOT IN (SELECT nid FROM input WHERE nid IS NOT NULL)) i ON i.k = o.k`;
-      const byOrdinal = new Map(created.map((row) => [row.ordinal, { id: row.id, nid: row.nid }]));
-      const refs = cases.map((_, ordinal) => byOrdinal.get(ordinal)!);
-      await this.linkTerms(refs.map((ref, i) => ({ caseId: ref.id, termIds: cases[i]!.termIds })));
+      // Cases without a nid draw one from the sequence first, so every row is matched back by nid.
+      const missing = cases.filter((item) => item.nid === undefined).length;
+      const drawn = missing === 0 ? [] : await db.$queryRaw<{ nid: number }[]>`SELECT nextval('directory_case_nid_seq')::int AS nid FROM generate_series(1, ${missing}::int)`;
+      let next = 0;
+      const rows = cases.map((item) => ({ ...scalarData(item.fields), nid: item.nid ?? drawn[next++]!.nid, postedBy: item.postedBy ?? null }));
+      const created = await db.$queryRaw<{ id: number; nid: number }[]>`
+        INSERT INTO directory_case (nid, name, description, homepage, "socialAccounts", email, "contactPage", address, "yearFounded",
+          phone, keywords, "otherInformation", governance, "sizeBand", country, status, "statusDate", "postedBy", "updatedAt")
+        SELECT nid, name, description, homepage, "socialAccounts", email, "contactPage", address, "yearFounded",
+          phone, keywords, "otherInformation", governance, "sizeBand", country, status, "statusDate", "postedBy", now()
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
+          nid int, name text, description text, homepage text, "socialAccounts" text[], email text,
+          "contactPage" text, address text, "yearFounded" int, phone text, keywords text[], "otherInformation" text,
+          governance text, "sizeBand" case_size_band, country text, status case_status, "statusDate" date, "postedBy" text)
+        RETURNING id, nid`;
+      const idByNid = new Map(created.map((row) => [row.nid, row.id]));
+      const refs = rows.map((row) => ({ id: idByNid.get(row.nid)!, nid: row.nid }));
+      await linkTerms(refs.map((ref, i) => ({ caseId: ref.id, termIds: cases[i]!.termIds })));
       return refs;
-    },
-
-    /** Adds term links (positions = list order) for cases that have none yet. */
-    async linkTerms(links: { caseId: number; termIds: number[] }[]): Promise<void> {
-      const caseIds: number[] = [];
-      const termIds: number[] = [];
-      const positions: number[] = [];
-      for (const link of links) link.termIds.forEach((termId, position) => (caseIds.push(link.caseId), termIds.push(termId), positions.push(position)));
-      if (caseIds.length === 0) return;
-      await db.$executeRaw`
-        INSERT INTO directory_case_term ("caseId", "termId", position)
-        SELECT * FROM unnest(${caseIds}::int[], ${termIds}::int[], ${positions}::int[])`;
     },
 
     async update(id: number, write: CaseWrite): Promise<void> {
@@ -211,7 +204,7 @@ export function createCaseRepository(db: Db) {
         select: { id: true },
       });
       await db.caseTerm.deleteMany({ where: { caseId: id } });
-      await this.linkTerms([{ caseId: id, termIds: write.termIds }]);
+      await linkTerms([{ caseId: id, termIds: write.termIds }]);
     },
   };
 }
