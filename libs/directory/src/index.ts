@@ -22,3 +22,11 @@ export { CSV_COLUMNS } from './csv/csv-columns';
 export { caseToCsvLine, csvHeader } from './csv/csv-write';
 export type { CsvSource } from './csv/csv-read';
 export { DIRECTORY_SEED_CSV, seedDirectory } from './seed/seed-directory';
+export { createDirectoryServices, type DirectoryServices } from './directory-services';
+export {
+  ZCaseSearchInput,
+  type CaseSearchResult,
+  type CaseSearchService,
+  type FacetValue,
+  type TCaseSearchInput,
+} from './search/case-search.service';

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { env } from '../env';
@@ -8,8 +7,7 @@ import { checkHealth } from './health';
 import { getDb } from './db';
 import { getRedis } from './redis';
 import { attachRealtime } from './realtime/attach-realtime';
-import { setSecurityHeaders } from './http/security-headers';
-import { sendJson } from './http/json-response';
+import { createRequestHandler } from './http/request-handler';
 
 // One port for everything: Next pages and API routes, /api/health, socket.io and Hocuspocus.
 const dev = env.NODE_ENV !== 'production';
@@ -21,27 +19,15 @@ async function main(): Promise<void> {
   const handleNext = app.getRequestHandler();
   const handleNextUpgrade = app.getUpgradeHandler();
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    // Unless a trusted proxy sets it, the client address is the socket's (rate limits key on it).
-    if (!env.TRUST_PROXY) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
-    req.headers['x-request-id'] = requestId;
-    res.setHeader('X-Request-Id', requestId);
-    setSecurityHeaders(res, { behindTls: env.BEHIND_TLS });
-
-    const url = req.url ?? '/';
-    if (url === '/api/health' || url.startsWith('/api/health?')) {
-      void checkHealth({ pingDb: () => getDb().$queryRawUnsafe('SELECT 1'), redis: getRedis(), redisPrefix: env.REDIS_PREFIX }).then((report) => sendJson(res, report.status === 'ok' ? 200 : 503, report));
-      return;
-    }
-    const declaredLength = Number(req.headers['content-length'] ?? 0);
-    if (declaredLength > env.MAX_JSON_BODY_BYTES && !url.startsWith('/api/uploads')) {
-      sendJson(res, 413, { error: { code: 'PAYLOAD_TOO_LARGE', message: `Request bodies are limited to ${env.MAX_JSON_BODY_BYTES} bytes.` } });
-      req.resume();
-      return;
-    }
-    void handleNext(req, res);
-  });
+  const server = createServer(
+    createRequestHandler({
+      next: handleNext,
+      health: () => checkHealth({ pingDb: () => getDb().$queryRawUnsafe('SELECT 1'), redis: getRedis(), redisPrefix: env.REDIS_PREFIX }),
+      maxJsonBodyBytes: env.MAX_JSON_BODY_BYTES,
+      trustProxy: env.TRUST_PROXY,
+      behindTls: env.BEHIND_TLS,
+    }),
+  );
   server.keepAliveTimeout = 65_000;
 
   const realtime = attachRealtime(server, { fallback: handleNextUpgrade });

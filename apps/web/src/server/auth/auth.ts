@@ -15,7 +15,7 @@ function createAuth() {
       level: 'warn',
       log: (level, message, ...args) => {
         // A wrong or revoked token is an expected outcome, not an error of ours.
-        const effective = message.startsWith('Failed to validate API key') ? 'debug' : level === 'success' ? 'info' : level;
+        const effective = message.startsWith('Failed to validate API key') ? 'debug' : level;
         logger[effective]({ args: args.length > 0 ? args : undefined }, `[auth] ${message}`);
       },
     },

@@ -116,7 +116,7 @@ describe('realtime endpoints', () => {
     mine.provider.document.getText('t').insert(0, 'hello');
     const readOnly = await openDocument('public:notes', token);
     expect(readOnly.outcome).toBe('synced');
-    expect(readOnly.provider.isReadonly ?? true).toBe(true);
+    expect(readOnly.provider.authorizedScope).toBe('readonly');
     mine.provider.destroy();
     readOnly.provider.destroy();
   });

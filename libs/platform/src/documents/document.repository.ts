@@ -1,0 +1,93 @@
+import type { PrismaClient } from '@p2pvalue/db';
+
+export type TDocumentKind = 'pad' | 'doc';
+
+export interface DocumentRow {
+  id: string;
+  projectId: string;
+  folderId: string | null;
+  title: string;
+  kind: TDocumentKind;
+  createdAt: Date;
+  updatedAt: Date;
+  editedAt: Date | null;
+}
+
+export interface FolderRow {
+  id: string;
+  projectId: string;
+  parentId: string | null;
+  name: string;
+}
+
+const documentSelect = { id: true, projectId: true, folderId: true, title: true, kind: true, createdAt: true, updatedAt: true, editedAt: true } as const;
+const folderSelect = { id: true, projectId: true, parentId: true, name: true } as const;
+
+/** Documents, folders and the stored Yjs state: the only code that reads or writes them. */
+export function createDocumentRepository(db: PrismaClient) {
+  return {
+    findById(id: string): Promise<DocumentRow | null> {
+      return db.document.findUnique({ where: { id }, select: documentSelect });
+    },
+
+    async findWithText(id: string): Promise<(DocumentRow & { markdown: string; plainText: string }) | null> {
+      return db.document.findUnique({ where: { id }, select: { ...documentSelect, markdown: true, plainText: true } });
+    },
+
+    listForProject(projectId: string): Promise<DocumentRow[]> {
+      return db.document.findMany({ where: { projectId }, orderBy: [{ kind: 'asc' }, { title: 'asc' }, { id: 'asc' }], select: documentSelect });
+    },
+
+    listForProjects(projectIds: string[]): Promise<DocumentRow[]> {
+      return db.document.findMany({ where: { projectId: { in: projectIds } }, orderBy: [{ title: 'asc' }], select: documentSelect });
+    },
+
+    create(input: { projectId: string; folderId: string | null; title: string; kind: TDocumentKind; createdById: string; yState?: Uint8Array; markdown?: string; plainText?: string }): Promise<DocumentRow> {
+      const { yState, ...rest } = input;
+      return db.document.create({ data: { ...rest, ...(yState ? { yState: Buffer.from(yState), editedAt: new Date() } : {}) }, select: documentSelect });
+    },
+
+    update(id: string, data: { title?: string; folderId?: string | null }): Promise<DocumentRow> {
+      return db.document.update({ where: { id }, data, select: documentSelect });
+    },
+
+    async delete(id: string): Promise<void> {
+      await db.document.delete({ where: { id } });
+    },
+
+    async loadState(id: string): Promise<Uint8Array | null> {
+      const row = await db.document.findUnique({ where: { id }, select: { yState: true } });
+      return row?.yState ? new Uint8Array(row.yState) : null;
+    },
+
+    async storeState(id: string, input: { yState: Uint8Array; markdown: string; plainText: string; at: Date }): Promise<boolean> {
+      const { count } = await db.document.updateMany({
+        where: { id },
+        data: { yState: Buffer.from(input.yState), markdown: input.markdown, plainText: input.plainText, editedAt: input.at },
+      });
+      return count === 1;
+    },
+
+    listFolders(projectId: string): Promise<FolderRow[]> {
+      return db.folder.findMany({ where: { projectId }, orderBy: [{ name: 'asc' }], select: folderSelect });
+    },
+
+    findFolder(id: string): Promise<FolderRow | null> {
+      return db.folder.findUnique({ where: { id }, select: folderSelect });
+    },
+
+    createFolder(input: { projectId: string; parentId: string | null; name: string }): Promise<FolderRow> {
+      return db.folder.create({ data: input, select: folderSelect });
+    },
+
+    renameFolder(id: string, name: string): Promise<FolderRow> {
+      return db.folder.update({ where: { id }, data: { name }, select: folderSelect });
+    },
+
+    async deleteFolder(id: string): Promise<void> {
+      await db.folder.delete({ where: { id } });
+    },
+  };
+}
+
+export type DocumentRepository = ReturnType<typeof createDocumentRepository>;

@@ -1,0 +1,89 @@
+import * as Y from 'yjs';
+import { DOCUMENT_FRAGMENT } from './yjs-text';
+
+/** A small block model for writing Tiptap-compatible Yjs content on the server (seed, tests, API). */
+export type TextRun = string | { text: string; bold?: boolean; italic?: boolean; code?: boolean; link?: string };
+export type Block =
+  | { type: 'heading'; level: 1 | 2 | 3; text: TextRun[] | string }
+  | { type: 'paragraph'; text: TextRun[] | string }
+  | { type: 'bullets'; items: (TextRun[] | string)[] }
+  | { type: 'tasks'; items: { text: string; checked: boolean }[] }
+  | { type: 'code'; language?: string; code: string };
+
+function textNode(runs: TextRun[] | string): Y.XmlText {
+  const text = new Y.XmlText();
+  const list = typeof runs === 'string' ? [runs] : runs;
+  let at = 0;
+  for (const run of list) {
+    if (typeof run === 'string') {
+      text.insert(at, run);
+      at += run.length;
+      continue;
+    }
+    const marks: Record<string, unknown> = {};
+    if (run.bold) marks.bold = {};
+    if (run.italic) marks.italic = {};
+    if (run.code) marks.code = {};
+    if (run.link) marks.link = { href: run.link, target: '_blank', rel: 'noopener noreferrer nofollow', class: null };
+    text.insert(at, run.text, marks);
+    at += run.text.length;
+  }
+  return text;
+}
+
+function element(name: string, attrs: Record<string, unknown>, children: (Y.XmlElement | Y.XmlText)[]): Y.XmlElement {
+  const el = new Y.XmlElement(name);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v as string);
+  el.insert(0, children);
+  return el;
+}
+
+function paragraph(runs: TextRun[] | string): Y.XmlElement {
+  return element('paragraph', {}, [textNode(runs)]);
+}
+
+function blockToElement(block: Block): Y.XmlElement {
+  switch (block.type) {
+    case 'heading':
+      return element('heading', { level: block.level }, [textNode(block.text)]);
+    case 'paragraph':
+      return paragraph(block.text);
+    case 'bullets':
+      return element('bulletList', {}, block.items.map((item) => element('listItem', {}, [paragraph(item)])));
+    case 'tasks':
+      return element('taskList', {}, block.items.map((item) => element('taskItem', { checked: item.checked }, [paragraph(item.text)])));
+    case 'code':
+      return element('codeBlock', { language: block.language ?? null }, [textNode(block.code)]);
+  }
+}
+
+/** Appends blocks to the document's fragment in one transaction. */
+export function appendBlocks(doc: Y.Doc, blocks: Block[], origin?: unknown): void {
+  doc.transact(() => {
+    const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
+    fragment.insert(fragment.length, blocks.map(blockToElement));
+  }, origin);
+}
+
+/** A complete Yjs state holding the blocks. */
+export function buildDocumentState(blocks: Block[]): Uint8Array {
+  const doc = new Y.Doc();
+  appendBlocks(doc, blocks);
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
+
+/**
+ * Replaces the document's content with a copy of `source`'s, as one forward change (no history
+ * rewriting, no `gc: false`): clients merge it like any edit and a Y.UndoManager tracking `origin`
+ * can undo it.
+ */
+export function replaceContent(target: Y.Doc, source: Y.Doc, origin?: unknown): void {
+  const from = source.getXmlFragment(DOCUMENT_FRAGMENT);
+  target.transact(() => {
+    const to = target.getXmlFragment(DOCUMENT_FRAGMENT);
+    if (to.length > 0) to.delete(0, to.length);
+    to.insert(0, from.toArray().map((node) => (node as Y.XmlElement | Y.XmlText).clone()));
+  }, origin);
+}
