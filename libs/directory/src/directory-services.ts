@@ -2,6 +2,8 @@ import type { PrismaClient } from '@p2pvalue/db';
 import { createCaseRepository } from './cases/case.repository';
 import { createDirectoryStore } from './cases/directory-store';
 import { createCsvImportService } from './csv/csv-import.service';
+import { createCaseCurationService } from './curation/case-curation.service';
+import { createDatasetService } from './archive/dataset.service';
 import { createCaseSearchRepository } from './search/case-search.repository';
 import { createCaseSearchService } from './search/case-search.service';
 
@@ -11,6 +13,8 @@ export function createDirectoryServices(db: PrismaClient) {
   return {
     search: createCaseSearchService({ search: createCaseSearchRepository(db), cases: createCaseRepository(db) }),
     importer: createCsvImportService({ store }),
+    curation: createCaseCurationService({ store }),
+    archive: createDatasetService({ db }),
   };
 }
 

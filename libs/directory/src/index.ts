@@ -16,6 +16,7 @@ export {
   type TVocabulary,
 } from './cases/case-fields';
 export { diffCaseFields, type TCaseDiff } from './cases/case-diff';
+export { emptyCaseFields } from './cases/case-fields';
 export { createDirectoryStore, type DirectoryStore } from './cases/directory-store';
 export { createCsvImportService, DEFAULT_IMPORT_MAX_BYTES, type CsvImportService, type ImportOptions, type ImportReport } from './csv/csv-import.service';
 export { CSV_COLUMNS } from './csv/csv-columns';
@@ -30,3 +31,15 @@ export {
   type FacetValue,
   type TCaseSearchInput,
 } from './search/case-search.service';
+export { createCaseCurationService, type CaseCurationService, type CurationActor, type RevisionView } from './curation/case-curation.service';
+export {
+  createDatasetService,
+  DEFAULT_MAX_FILE_BYTES,
+  ZVersionMetadata,
+  type ArchiveViewer,
+  type DatasetService,
+  type TVersionMetadataInput,
+} from './archive/dataset.service';
+export type { Creator, FileRow, VersionRow } from './archive/dataset.repository';
+export { SPDX_LICENCES } from './archive/spdx';
+export type { TableSchema } from './archive/table-schema';

@@ -2,3 +2,42 @@ export { USER_ROLES, ZUserRole, hasRole, parseUserRole, type TUserRole } from '.
 export { createUserRepository, type UserRepository, type UserSummary } from './accounts/user.repository';
 export { createUserService, type UserService } from './accounts/user.service';
 export { createApiTokenRepository, type ApiTokenSummary } from './accounts/api-token.repository';
+
+// Collaboration: communities, projects, documents
+export {
+  communityPermissions,
+  projectPermissions,
+  type AccessActor,
+  type CommunityPermissions,
+  type ProjectPermissions,
+  type TCommunityVisibility,
+  type TMembershipRole,
+  type TMembershipStatus,
+  type TProjectAccess,
+  type TShareMode,
+} from './access/access.policy';
+export { createAccessService, type AccessService } from './access/access.service';
+export { createPlatformRepositories, createPlatformServices, type PlatformRepositories, type PlatformServices } from './platform-services';
+export {
+  ZCommunityVisibility,
+  ZCreateCommunityInput,
+  ZCreateInviteInput,
+  ZImageUrl,
+  ZMembershipRole,
+  ZMembershipStatus,
+  ZSlug,
+  ZUpdateCommunityInput,
+} from './communities/community.schemas';
+export type { CommunityView, CommunityService } from './communities/community.service';
+export { ZCreateProjectInput, ZShareMode, ZUpdateProjectInput } from './projects/project.schemas';
+export type { ProjectView, ProjectService } from './projects/project.service';
+export { ZCommentAnchor, ZCommentBody, ZDocumentTitle, ZFolderName } from './documents/document.schemas';
+export { SERVER_ORIGIN, type DocumentService, type DocumentView, type VersionView } from './documents/document.service';
+export { createDocumentPersistence, type DocumentPersistence, type DocumentPersistenceOptions } from './documents/document-persistence';
+export type { LiveDocuments } from './documents/live-documents';
+export { collabDocumentName, parseCollabDocumentName } from './documents/collab-name';
+export { DOCUMENT_FRAGMENT, documentText, documentTextFromState, fragmentToMarkdown, fragmentToPlainText } from './documents/yjs-text';
+export { appendBlocks, buildDocumentState, replaceContent, type Block, type TextRun } from './documents/yjs-build';
+export { diffLines, type DiffLine } from './documents/line-diff';
+export { createContributionRepository, type ContributionRepository, type TContributionKind } from './contributions/contribution.repository';
+export { createNotificationRepository, type NotificationRepository } from './notifications/notification.repository';

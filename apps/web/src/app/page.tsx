@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { ArrowRight, FlaskConical, Library, Users } from 'lucide-react';
 import { Button } from '~/components/ui/button';
 import { PageContainer } from '~/components/shell/page-header';
+import { FactsPanel } from '~/components/home/facts-panel';
 import { PillarCard } from '~/components/home/pillar-card';
 import { getViewer } from '~/lib/server/viewer';
 
@@ -10,34 +11,37 @@ export default async function HomePage() {
   return (
     <>
       <section aria-labelledby="hero-title" className="border-b bg-gradient-to-b from-primary/[0.06] to-transparent">
-        <PageContainer className="grid gap-6 py-16 sm:py-24">
-          <p className="text-sm font-medium text-primary">Commons-based peer production</p>
-          <h1 id="hero-title" className="max-w-3xl text-4xl font-semibold tracking-tight text-balance sm:text-5xl">
-            Tools for communities that build commons together
-          </h1>
-          <p className="max-w-2xl text-lg text-muted-foreground text-pretty">
-            P2Pvalue brings together a collaboration platform for peer-production communities, an open directory of
-            such communities, and a simulation of how they grow, thrive and fade — so practitioners and researchers can
-            work from the same evidence.
-          </p>
-          <div className="flex flex-wrap gap-3">
-            {viewer ? (
-              <Button asChild size="lg">
-                <Link href="/account">
-                  Go to your account <ArrowRight aria-hidden="true" />
-                </Link>
+        <PageContainer className="grid items-center gap-12 py-16 sm:py-24 lg:grid-cols-[1fr_22rem]">
+          <div className="grid gap-6">
+            <p className="text-sm font-medium text-primary">Commons-based peer production</p>
+            <h1 id="hero-title" className="max-w-3xl text-4xl font-semibold tracking-tight text-balance sm:text-5xl">
+              Tools for communities that build commons together
+            </h1>
+            <p className="max-w-2xl text-lg text-muted-foreground text-pretty">
+              P2Pvalue brings together a collaboration platform for peer-production communities, an open directory of
+              such communities, and a simulation of how they grow, thrive and fade — so practitioners and researchers can
+              work from the same evidence.
+            </p>
+            <div className="flex flex-wrap gap-3">
+              {viewer ? (
+                <Button asChild size="lg">
+                  <Link href="/account">
+                    Go to your account <ArrowRight aria-hidden="true" />
+                  </Link>
+                </Button>
+              ) : (
+                <Button asChild size="lg">
+                  <Link href="/sign-up">
+                    Create an account <ArrowRight aria-hidden="true" />
+                  </Link>
+                </Button>
+              )}
+              <Button asChild size="lg" variant="outline">
+                <Link href="/docs/api">Read the API reference</Link>
               </Button>
-            ) : (
-              <Button asChild size="lg">
-                <Link href="/sign-up">
-                  Create an account <ArrowRight aria-hidden="true" />
-                </Link>
-              </Button>
-            )}
-            <Button asChild size="lg" variant="outline">
-              <Link href="/docs/api">Read the API reference</Link>
-            </Button>
+            </div>
           </div>
+          <FactsPanel />
         </PageContainer>
       </section>
 

@@ -31,6 +31,7 @@ export interface RevisionInsert {
   reviewerId?: string | null;
   reviewedAt?: Date | null;
   revertOfId?: number | null;
+  createdAt?: Date;
 }
 
 const revisionSelect = {
@@ -90,12 +91,12 @@ export function createCaseRevisionRepository(db: Db) {
     },
 
     async listForCase(caseId: number): Promise<RevisionRow[]> {
-      const rows = await db.caseRevision.findMany({ where: { caseId }, select: revisionSelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+      const rows = await db.caseRevision.findMany({ where: { caseId }, select: revisionSelect, orderBy: { id: 'desc' } });
       return rows.map(toRow);
     },
 
     async listByStatus(status: TRevisionStatus, take: number): Promise<RevisionRow[]> {
-      const rows = await db.caseRevision.findMany({ where: { status }, select: revisionSelect, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take });
+      const rows = await db.caseRevision.findMany({ where: { status }, select: revisionSelect, orderBy: { id: 'asc' }, take });
       return rows.map(toRow);
     },
 

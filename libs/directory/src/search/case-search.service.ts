@@ -52,6 +52,9 @@ export function createCaseSearchService(deps: { search: CaseSearchRepository; ca
   const { search, cases } = deps;
 
   async function buildQuery(input: z.output<typeof ZCaseSearchInput>, limit: number, offset: number): Promise<CaseSearchQuery | null> {
+    if (input.yearFrom !== undefined && input.yearTo !== undefined && input.yearFrom > input.yearTo) {
+      throw new AppError('BAD_REQUEST', 'yearFrom must not be after yearTo.');
+    }
     const termFilters: CaseSearchQuery['termFilters'] = [];
     for (const field of TERM_FIELDS) {
       const values = input[field];
@@ -83,9 +86,6 @@ export function createCaseSearchService(deps: { search: CaseSearchRepository; ca
     /** Faceted full-text search: one page of cases, the total and counts for every taxonomy field. */
     async searchCases(rawInput: TCaseSearchInput): Promise<CaseSearchResult> {
       const input = ZCaseSearchInput.parse(rawInput);
-      if (input.yearFrom !== undefined && input.yearTo !== undefined && input.yearFrom > input.yearTo) {
-        throw new AppError('BAD_REQUEST', 'yearFrom must not be after yearTo.');
-      }
       const query = await buildQuery(input, input.pageSize, (input.page - 1) * input.pageSize);
       const facets = emptyFacets();
       if (!query) return { total: 0, page: input.page, pageSize: input.pageSize, items: [], facets };

@@ -68,6 +68,11 @@ export function createDocumentRepository(db: PrismaClient) {
       return count === 1;
     },
 
+    async userNames(ids: string[]): Promise<Map<string, string>> {
+      const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+      return new Map(users.map((u) => [u.id, u.name]));
+    },
+
     listFolders(projectId: string): Promise<FolderRow[]> {
       return db.folder.findMany({ where: { projectId }, orderBy: [{ name: 'asc' }], select: folderSelect });
     },

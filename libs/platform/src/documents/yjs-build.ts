@@ -15,8 +15,9 @@ function textNode(runs: TextRun[] | string): Y.XmlText {
   const list = typeof runs === 'string' ? [runs] : runs;
   let at = 0;
   for (const run of list) {
+    // Explicit (empty) attributes: Y.Text would otherwise carry the previous run's marks on.
     if (typeof run === 'string') {
-      text.insert(at, run);
+      text.insert(at, run, {});
       at += run.length;
       continue;
     }

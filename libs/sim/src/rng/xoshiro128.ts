@@ -80,11 +80,14 @@ export class Rng {
   /** Uniform integer in {0..n-1} for an integer 1 ≤ n ≤ 2^32, without modulo bias. */
   below(n: number): number {
     if (n <= 1) return 0;
-    // Reject the top partial bucket so every residue is equally likely.
-    const limit = TWO_POW_32 - (TWO_POW_32 % n);
+    // Reject the top partial bucket so every residue is equally likely:
+    // limit = 2^32 − (2^32 mod n). x − ⌊x/n⌋·n is used for x % n: both
+    // operands are integers ≤ 2^32, so the floor of the quotient is exact,
+    // and it avoids the slow floating-point fmod.
+    const limit = Math.floor(TWO_POW_32 / n) * n;
     let r = this.nextUint32();
     while (r >= limit) r = this.nextUint32();
-    return r % n;
+    return r - Math.floor(r / n) * n;
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { EXPERIMENT_PRESETS, PARAMETERS } from '@p2pvalue/sim';
 import { PageContainer, PageHeader } from '~/components/shell/page-header';
 import { SectionStatus } from '~/components/roadmap/section-status';
 
@@ -14,9 +15,9 @@ export default function SimulationsPage() {
       />
       <SectionStatus
         planned={[
-          'Single runs in the browser with every model parameter, its default and its documented range.',
+          `Single runs in the browser with all ${PARAMETERS.length} model parameters, each with its default and its documented range.`,
           'Experiments queued on background workers, with live progress, cancel and resume.',
-          'The 13 experiments of the original model files as ready-made presets.',
+          `The ${EXPERIMENT_PRESETS.length} experiments of the original model files as ready-made presets.`,
           'Charts of role shares (the “1-9-90”), contribution inequality and community trajectories: steady, sudden growth, grow-then-collapse, quick death.',
           'Comparison of simulated trajectories with the contribution records of real communities on the platform.',
           'Downloadable results, archived as versioned datasets.',

@@ -20,10 +20,10 @@ export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
             <UserMenu name={viewer.name} email={viewer.email} isStaff={viewer.role === 'staff'} />
           ) : (
             <>
-              <Button asChild variant="ghost" className="hidden sm:inline-flex">
+              <Button asChild variant="ghost" size="sm" className="hidden h-9 px-3 sm:inline-flex">
                 <Link href="/sign-in">Sign in</Link>
               </Button>
-              <Button asChild size="sm" className="hidden sm:inline-flex">
+              <Button asChild size="sm" className="hidden h-9 px-4 sm:inline-flex">
                 <Link href="/sign-up">Create account</Link>
               </Button>
             </>

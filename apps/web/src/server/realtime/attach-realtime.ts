@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createSocketServer } from './socket-server';
-import { createCollabServer, type DocumentAuthorizer } from './collab-server';
+import { createCollabServer, type CollabServerOptions } from './collab-server';
 
 type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => unknown;
 
@@ -9,9 +9,10 @@ type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => un
  * Puts socket.io (/socket.io) and Hocuspocus (/collab) on an HTTP server; any other WebSocket
  * upgrade goes to `fallback` (Next's own, e.g. dev hot reload) or is refused.
  */
-export function attachRealtime(server: HttpServer, opts: { fallback?: UpgradeHandler; authorize?: DocumentAuthorizer } = {}) {
+export function attachRealtime(server: HttpServer, opts: { fallback?: UpgradeHandler } & CollabServerOptions = {}) {
   const sockets = createSocketServer(server);
-  const collab = createCollabServer(opts.authorize ? { authorize: opts.authorize } : {});
+  const { fallback: _fallback, ...collabOptions } = opts;
+  const collab = createCollabServer(collabOptions);
 
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
@@ -27,6 +28,7 @@ export function attachRealtime(server: HttpServer, opts: { fallback?: UpgradeHan
   return {
     io: sockets.io,
     hocuspocus: collab.hocuspocus,
+    persistence: collab.persistence,
     /** Flushes documents and disconnects clients; closes the HTTP server as socket.io does. */
     async close() {
       await collab.close();

@@ -5,29 +5,45 @@ import { Hocuspocus, type Extension, type onAuthenticatePayload } from '@hocuspo
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import { Forbidden, Unauthorized } from '@hocuspocus/common';
 import { redisKey } from '@p2pvalue/shared';
+import { createAccessService, createDocumentPersistence, createPlatformRepositories, createUserRepository, type DocumentPersistenceOptions } from '@p2pvalue/platform';
 import { env } from '../../env';
 import { logger } from '../logger';
+import { getDb } from '../db';
 import { resolveViewer, type Viewer } from '../auth/viewer';
+import { documentDatabaseExtension } from './document-extension';
+import { platformDocumentAuthorizer } from './document-authorizer';
+import { registerCollabInstance, unregisterCollabInstance } from './live-documents';
+import { verifyRealtimeToken } from './realtime-token';
 
 export interface CollabContext {
   viewer: Viewer;
 }
 
 /**
- * Decides what a viewer may do with a document. Document types register here as they arrive
- * (project documents come with the documents issue); an unknown document is refused.
+ * Decides what a viewer may do with a document. Project documents (`doc:<id>`) are decided by the
+ * platform's access policy; an unknown document is refused.
  */
 export type DocumentAccess = 'read-write' | 'read-only' | 'none';
 export type DocumentAuthorizer = (viewer: Viewer, documentName: string) => Promise<DocumentAccess>;
 
-const denyUnknownDocuments: DocumentAuthorizer = async () => 'none';
+/** A short-lived realtime token (GET /api/v1/realtime/token) names its user. */
+async function viewerFromRealtimeToken(token: string): Promise<Viewer | null> {
+  const userId = verifyRealtimeToken(token);
+  const user = userId ? await createUserRepository(getDb()).findById(userId) : null;
+  return user ? { id: user.id, email: user.email, name: user.name, role: user.role, via: 'token' } : null;
+}
 
 function authenticationExtension(authorize: DocumentAuthorizer): Extension {
   return {
     async onAuthenticate(data: onAuthenticatePayload): Promise<CollabContext> {
-      const headers = new Headers(data.requestHeaders);
-      if (data.token && data.token !== 'cookie') headers.set('authorization', `Bearer ${data.token}`);
-      const viewer = await resolveViewer(headers);
+      let viewer: Viewer | null;
+      if (data.token?.startsWith('rt1.')) {
+        viewer = await viewerFromRealtimeToken(data.token);
+      } else {
+        const headers = new Headers(data.requestHeaders);
+        if (data.token && data.token !== 'cookie') headers.set('authorization', `Bearer ${data.token}`);
+        viewer = await resolveViewer(headers);
+      }
       if (!viewer) throw Unauthorized;
       const access = await authorize(viewer, data.documentName);
       if (access === 'none') throw Forbidden;
@@ -48,17 +64,30 @@ function loggingExtension(): Extension {
   };
 }
 
+export interface CollabServerOptions {
+  /** Defaults to the platform's access policy. */
+  authorize?: DocumentAuthorizer;
+  extensions?: Extension[];
+  /** Editing-session and automatic-version timings (tests shorten them). */
+  persistence?: Pick<DocumentPersistenceOptions, 'sessionIdleMs' | 'autoVersionAfterMs'>;
+  debounceMs?: number;
+  maxDebounceMs?: number;
+}
+
 /** Hocuspocus served on the web app's port at /collab, composed of extensions. */
-export function createCollabServer(options: { authorize?: DocumentAuthorizer; extensions?: Extension[] } = {}) {
+export function createCollabServer(options: CollabServerOptions = {}) {
   // The extension brings its own ioredis; give it connection settings rather than our client.
   const redisUrl = new URL(env.REDIS_URL);
+  const repos = createPlatformRepositories(getDb());
+  const persistence = createDocumentPersistence({ ...repos, clock: () => new Date(), ...options.persistence });
   const hocuspocus = new Hocuspocus({
     name: `web-${process.pid}`,
     quiet: true,
-    debounce: 2_000,
-    maxDebounce: 10_000,
+    debounce: options.debounceMs ?? 2_000,
+    maxDebounce: options.maxDebounceMs ?? 10_000,
     extensions: [
-      authenticationExtension(options.authorize ?? denyUnknownDocuments),
+      authenticationExtension(options.authorize ?? platformDocumentAuthorizer(createAccessService(repos))),
+      documentDatabaseExtension(persistence),
       new RedisExtension({
         host: redisUrl.hostname,
         port: Number(redisUrl.port || 6379),
@@ -92,14 +121,25 @@ export function createCollabServer(options: { authorize?: DocumentAuthorizer; ex
     },
   });
 
+  registerCollabInstance(hocuspocus);
+
   return {
     hocuspocus,
+    persistence,
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
       return ws.handleUpgrade(req, socket, head);
     },
+    /** Disconnects everyone and waits until every document is stored (graceful shutdown). */
     async close() {
       hocuspocus.closeConnections();
       hocuspocus.flushPendingStores();
+      const deadline = Date.now() + 10_000;
+      while ((hocuspocus.documents.size > 0 || hocuspocus.unloadingDocuments.size > 0) && Date.now() < deadline) {
+        hocuspocus.flushPendingStores();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await persistence.flush();
+      unregisterCollabInstance(hocuspocus);
     },
   };
 }

@@ -3,7 +3,8 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import { isAppError, type AppErrorCode } from '@p2pvalue/shared';
-import { hasRole } from '@p2pvalue/platform';
+import { hasRole, ZSlug } from '@p2pvalue/platform';
+import { platformServices } from '../platform';
 import type { Context } from './context';
 
 const TRPC_CODE_BY_APP_CODE: Record<AppErrorCode, TRPCError['code']> = {
@@ -74,4 +75,17 @@ export const researcherProcedure = protectedProcedure.use(({ ctx, next }) => {
 export const staffProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (!hasRole(ctx.viewer.role, 'staff')) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only project staff can do this.' });
   return next();
+});
+
+/**
+ * For procedures that act inside a community: input carries `community` (its slug); the caller
+ * must be an active member (or staff). `ctx.community` holds the community and the caller's
+ * membership and permissions, from the platform's access policy.
+ */
+export const communityMemberProcedure = protectedProcedure.input(z.object({ community: ZSlug })).use(async ({ ctx, input, next }) => {
+  const community = await platformServices(ctx.db).access.communityBySlugOrThrow(ctx.viewer, input.community);
+  if (!community.permissions.isMember && !hasRole(ctx.viewer.role, 'staff')) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only members of this community can do this.' });
+  }
+  return next({ ctx: { ...ctx, community } });
 });

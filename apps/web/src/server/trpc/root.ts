@@ -1,14 +1,22 @@
 import { accountRouter } from './routers/account.router';
 import { adminRouter } from './routers/admin.router';
 import { directoryRouter } from './routers/directory.router';
+import { directoryCurationRouter } from './routers/directory-curation.router';
 import { systemRouter } from './routers/system.router';
+import { communityRouter } from './routers/community.router';
+import { projectRouter } from './routers/project.router';
+import { documentRouter } from './routers/document.router';
 import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
   system: systemRouter,
   account: accountRouter,
   admin: adminRouter,
+  community: communityRouter,
+  project: projectRouter,
+  document: documentRouter,
   directory: directoryRouter,
+  directoryCuration: directoryCurationRouter,
 });
 
 export type AppRouter = typeof appRouter;

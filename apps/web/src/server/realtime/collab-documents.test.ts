@@ -1,0 +1,187 @@
+import { createServer, type Server } from 'node:http';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { DOCUMENT_FRAGMENT, appendBlocks, documentTextFromState, fragmentToPlainText } from '@p2pvalue/platform';
+import { getDb } from '../db';
+import { callerFor, createCommunityFixture } from '../testing/platform-fixtures';
+import { attachRealtime } from './attach-realtime';
+import type { CollabServerOptions } from './collab-server';
+
+type Realtime = ReturnType<typeof attachRealtime>;
+const running: { server: Server; realtime: Realtime }[] = [];
+const providers: HocuspocusProvider[] = [];
+
+async function startServer(port = 0, options: CollabServerOptions = {}): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
+  const server = createServer((_req, res) => res.end());
+  const realtime = attachRealtime(server, { debounceMs: 100, maxDebounceMs: 500, ...options });
+  const entry = { server, realtime };
+  running.push(entry);
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actual = (server.address() as { port: number }).port;
+  return {
+    url: `ws://127.0.0.1:${actual}/collab`,
+    port: actual,
+    stop: async () => {
+      running.splice(running.indexOf(entry), 1);
+      await realtime.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function open(url: string, name: string, token: string, opts: { reconnect?: boolean } = {}) {
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url,
+    WebSocketPolyfill: WebSocket,
+    ...(opts.reconnect ? { delay: 50, minDelay: 50, maxDelay: 200, factor: 1.2 } : { maxAttempts: 1 }),
+  });
+  let settle!: (v: 'synced' | 'denied') => void;
+  const outcome = new Promise<'synced' | 'denied'>((resolve) => (settle = resolve));
+  const provider = new HocuspocusProvider({
+    websocketProvider,
+    name,
+    token,
+    document: new Y.Doc(),
+    onSynced: () => settle('synced'),
+    onAuthenticationFailed: () => settle('denied'),
+  });
+  provider.attach();
+  providers.push(provider);
+  return { provider, doc: provider.document, outcome, text: () => fragmentToPlainText(provider.document.getXmlFragment(DOCUMENT_FRAGMENT)) };
+}
+
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function storedText(documentId: string): Promise<string> {
+  const row = await getDb().document.findUnique({ where: { id: documentId }, select: { yState: true } });
+  return row?.yState ? documentTextFromState(new Uint8Array(row.yState)).plainText : '';
+}
+
+async function tokenFor(user: Parameters<typeof callerFor>[0]) {
+  return (await callerFor(user).document.realtimeToken()).token;
+}
+
+afterEach(() => {
+  for (const p of providers.splice(0)) {
+    p.destroy();
+    p.configuration.websocketProvider.destroy();
+  }
+});
+
+afterAll(async () => {
+  for (const { realtime, server } of running.splice(0)) {
+    await realtime.close();
+    server.close();
+  }
+});
+
+describe('collaborative documents over Hocuspocus', () => {
+  it('lets two members edit one document and converge; persists derived text', async () => {
+    const f = await createCommunityFixture();
+    const pad = (await callerFor(f.owner).document.list({ project: f.publicProject.id })).items[0]!;
+    const server = await startServer();
+    const a = open(server.url, pad.collabName, await tokenFor(f.owner));
+    const b = open(server.url, pad.collabName, await tokenFor(f.member));
+    expect(await a.outcome).toBe('synced');
+    expect(await b.outcome).toBe('synced');
+    appendBlocks(a.doc, [{ type: 'paragraph', text: 'from A' }]);
+    appendBlocks(b.doc, [{ type: 'paragraph', text: 'from B' }]);
+    await until(() => a.text() === b.text() && a.text().includes('from A') && a.text().includes('from B'));
+    await until(async () => (await storedText(pad.id)) === a.text());
+    const detail = await callerFor(f.member).document.get({ id: pad.id });
+    expect(detail.markdown).toContain('from A');
+    await server.stop();
+  });
+
+  it('refuses non-members (stolen document name), bad tokens and unknown documents; readers are read-only', async () => {
+    const f = await createCommunityFixture();
+    const core = (await callerFor(f.owner).document.list({ project: f.inviteProject.id })).items[0]!;
+    const open_ = (await callerFor(f.owner).document.list({ project: f.publicProject.id })).items[0]!;
+    const server = await startServer();
+    expect(await open(server.url, core.collabName, await tokenFor(f.member)).outcome).toBe('denied');
+    expect(await open(server.url, core.collabName, await tokenFor(f.outsider)).outcome).toBe('denied');
+    expect(await open(server.url, core.collabName, 'rt1.forged.token').outcome).toBe('denied');
+    expect(await open(server.url, `doc:${crypto.randomUUID()}`, await tokenFor(f.owner)).outcome).toBe('denied');
+    expect(await open(server.url, core.collabName, await tokenFor(f.staff)).outcome).toBe('synced');
+
+    const reader = open(server.url, open_.collabName, await tokenFor(f.outsider));
+    expect(await reader.outcome).toBe('synced');
+    expect(reader.provider.isReadonly ?? true).toBe(true);
+    appendBlocks(reader.doc, [{ type: 'paragraph', text: 'vandalism' }]);
+    const writer = open(server.url, open_.collabName, await tokenFor(f.member));
+    await writer.outcome;
+    appendBlocks(writer.doc, [{ type: 'paragraph', text: 'legit' }]);
+    await until(async () => (await storedText(open_.id)).includes('legit'));
+    expect(await storedText(open_.id)).not.toContain('vandalism');
+    await server.stop();
+  });
+
+  it('loses nothing when the server restarts while a client types', async () => {
+    const f = await createCommunityFixture();
+    const doc = await callerFor(f.member).document.create({ projectId: f.publicProject.id, title: 'Restart' });
+    let server = await startServer();
+    const port = server.port;
+    const client = open(server.url, doc.collabName, await tokenFor(f.member), { reconnect: true });
+    await client.outcome;
+    let typed = 0;
+    const typeSome = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        appendBlocks(client.doc, [{ type: 'paragraph', text: `line ${typed++}` }]);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    };
+    await typeSome(20);
+    const typing = typeSome(20);
+    await server.stop();
+    await typing;
+    await typeSome(10); // offline: kept by the client
+    server = await startServer(port);
+    await typeSome(10);
+    await until(async () => (await storedText(doc.id)).split('\n').length === 60, 15_000);
+    await server.stop();
+    const stored = (await storedText(doc.id)).split('\n');
+    expect(new Set(stored)).toEqual(new Set(Array.from({ length: 60 }, (_, i) => `line ${i}`)));
+  });
+
+  it('records one contribution event per editing session and takes automatic versions', async () => {
+    const f = await createCommunityFixture();
+    const doc = await callerFor(f.member).document.create({ projectId: f.publicProject.id, title: 'Ledger' });
+    const server = await startServer(0, { persistence: { sessionIdleMs: 300, autoVersionAfterMs: 0 } });
+    const client = open(server.url, doc.collabName, await tokenFor(f.member));
+    await client.outcome;
+    for (let i = 0; i < 5; i++) appendBlocks(client.doc, [{ type: 'paragraph', text: `edit ${i}` }]);
+    const events = () => getDb().contributionEvent.findMany({ where: { userId: f.member.id, kind: 'document.edit' } });
+    await until(async () => (await events()).length === 1);
+    const [event] = await events();
+    expect(event).toMatchObject({ projectId: f.publicProject.id, ref: { documentId: doc.id } });
+    await until(async () => (await callerFor(f.member).document.versions({ documentId: doc.id })).some((v) => v.reason === 'auto'));
+    const auto = (await callerFor(f.member).document.versions({ documentId: doc.id })).find((v) => v.reason === 'auto')!;
+    expect(auto.authors.map((a) => a.id)).toEqual([f.member.id]);
+    await server.stop();
+  });
+
+  it('restores a version into connected editors as a forward change', async () => {
+    const f = await createCommunityFixture();
+    const doc = await callerFor(f.member).document.create({ projectId: f.publicProject.id, title: 'Live restore' });
+    const server = await startServer();
+    const client = open(server.url, doc.collabName, await tokenFor(f.member));
+    await client.outcome;
+    appendBlocks(client.doc, [{ type: 'paragraph', text: 'version one' }]);
+    await until(async () => (await storedText(doc.id)) === 'version one');
+    const v1 = await callerFor(f.member).document.createVersion({ documentId: doc.id, label: 'v1' });
+    appendBlocks(client.doc, [{ type: 'paragraph', text: 'later' }]);
+    await until(async () => (await storedText(doc.id)).includes('later'));
+    await callerFor(f.member).document.restoreVersion({ documentId: doc.id, versionId: v1.id });
+    await until(() => client.text() === 'version one');
+    await until(async () => (await storedText(doc.id)) === 'version one');
+    await server.stop();
+  });
+});

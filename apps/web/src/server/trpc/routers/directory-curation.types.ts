@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { ZCaseFields } from '@p2pvalue/directory';
+
+export const ZRevisionOutput = z.object({
+  id: z.number().int(),
+  caseId: z.number().int().nullable(),
+  caseName: z.string(),
+  kind: z.enum(['create', 'update', 'revert']),
+  status: z.enum(['proposed', 'approved', 'rejected']),
+  author: z.string(),
+  authorId: z.string().nullable(),
+  diff: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+  reason: z.string().nullable(),
+  reviewer: z.string().nullable(),
+  reviewedAt: z.date().nullable(),
+  revertOfId: z.number().int().nullable(),
+  createdAt: z.date(),
+});
+
+export const ZProposeInput = z.object({
+  caseId: z.number().int().positive().optional(),
+  fields: ZCaseFields,
+  /** Honeypot: a field humans never see. */
+  website: z.string().max(500).optional(),
+});
+
+export const ZRevisionIdInput = z.object({ revisionId: z.number().int().positive() });
+export const ZApproveInput = ZRevisionIdInput.extend({ fields: ZCaseFields.optional() });
+export const ZRejectInput = ZRevisionIdInput.extend({ reason: z.string().trim().min(1, 'Give a reason').max(2000) });
+export const ZEditCaseInput = z.object({ caseId: z.number().int().positive(), fields: ZCaseFields });
+export const ZRevertInput = z.object({ caseId: z.number().int().positive(), revisionId: z.number().int().positive() });
+export const ZHistoryInput = z.object({ caseId: z.number().int().positive() });
+
+export const ZProposalOutput = z.object({ proposal: ZRevisionOutput, proposed: ZCaseFields, current: ZCaseFields.nullable() });
