@@ -17,6 +17,7 @@ export {
 } from './cases/case-fields';
 export { diffCaseFields, type TCaseDiff } from './cases/case-diff';
 export { emptyCaseFields } from './cases/case-fields';
+export { insertCasesInBulk } from './cases/bulk-insert';
 export { createDirectoryStore, type DirectoryStore } from './cases/directory-store';
 export { createCsvImportService, DEFAULT_IMPORT_MAX_BYTES, type CsvImportService, type ImportOptions, type ImportReport } from './csv/csv-import.service';
 export { CSV_COLUMNS } from './csv/csv-columns';

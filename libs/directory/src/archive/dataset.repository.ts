@@ -68,7 +68,15 @@ function toVersion(row: Prisma.DatasetVersionGetPayload<{ select: typeof version
   return { ...rest, conceptId: dataset.conceptId, ownerId: dataset.ownerId, creators: creators as unknown as Creator[], caseIds: cases.map((link) => link.caseId) };
 }
 
-const metadataData = (metadata: VersionMetadata) => ({ ...metadata, creators: metadata.creators as unknown as Prisma.InputJsonValue });
+// Picks the metadata fields explicitly: callers may pass a whole VersionRow.
+const metadataData = (metadata: VersionMetadata) => ({
+  title: metadata.title,
+  description: metadata.description,
+  creators: metadata.creators as unknown as Prisma.InputJsonValue,
+  keywords: metadata.keywords,
+  licence: metadata.licence,
+  provenance: metadata.provenance,
+});
 
 /** Data sets, their versions and files (bodies stored once per sha256 in dataset_blob). */
 export function createDatasetRepository(db: Db) {

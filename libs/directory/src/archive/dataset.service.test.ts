@@ -61,7 +61,7 @@ describe('data-set archive', () => {
     await expect(archive.publish({ actor: researcher, datasetId: v1.datasetId, n: 1 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 
     const file = await archive.addFile({ actor: researcher, datasetId: v1.datasetId, n: 1, name: 'responses.csv', content: csv('case,members\nGuifi,35000\nWikipedia,300000\n') });
-    expect(file).toMatchObject({ size: 41, mediaType: 'text/csv', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), tableSchema: { fields: [{ name: 'case', type: 'string' }, { name: 'members', type: 'integer' }] } });
+    expect(file).toMatchObject({ size: 42, mediaType: 'text/csv', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), tableSchema: { fields: [{ name: 'case', type: 'string' }, { name: 'members', type: 'integer' }] } });
     const published = await archive.publish({ actor: researcher, datasetId: v1.datasetId, n: 1 });
     expect(published).toMatchObject({ status: 'published', publishedAt: new Date('2026-03-04T05:06:07Z') });
     expect((await archive.getVersion(v1.datasetId, 1, null)).files).toHaveLength(1);

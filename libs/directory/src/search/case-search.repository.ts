@@ -28,8 +28,10 @@ export interface FacetCountRow {
 function baseConditions(query: CaseSearchQuery): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (query.tsquery !== null && query.text !== null) {
-    // Full text (unaccented prefix match on name, keywords, description, …) or a fuzzy name match.
-    parts.push(Prisma.sql`(c.search @@ to_tsquery('directory_search', ${query.tsquery}) OR lower(directory_unaccent(${query.text})) <% c."nameSearch")`);
+    // Full text (unaccented prefix match on name, keywords, description, …) or a name similar to
+    // the whole query (typos: "wikipeda"). Whole-string similarity (%), not word similarity (<%):
+    // the latter matches every name containing any common word of a multi-word query.
+    parts.push(Prisma.sql`(c.search @@ to_tsquery('directory_search', ${query.tsquery}) OR c."nameSearch" % lower(directory_unaccent(${query.text})))`);
   }
   if (query.yearFrom !== null) parts.push(Prisma.sql`c."yearFounded" >= ${query.yearFrom}`);
   if (query.yearTo !== null) parts.push(Prisma.sql`c."yearFounded" <= ${query.yearTo}`);
@@ -49,7 +51,7 @@ function orderBy(query: CaseSearchQuery): Prisma.Sql {
       return Prisma.sql`c."yearFounded" DESC NULLS LAST, lower(c.name), c.id`;
     default:
       if (query.tsquery === null || query.text === null) return Prisma.sql`lower(c.name), c.id`;
-      return Prisma.sql`ts_rank_cd(c.search, to_tsquery('directory_search', ${query.tsquery})) + word_similarity(lower(directory_unaccent(${query.text})), c."nameSearch") DESC, lower(c.name), c.id`;
+      return Prisma.sql`ts_rank_cd(c.search, to_tsquery('directory_search', ${query.tsquery})) + similarity(c."nameSearch", lower(directory_unaccent(${query.text}))) DESC, lower(c.name), c.id`;
   }
 }
 

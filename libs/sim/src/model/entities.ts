@@ -222,11 +222,16 @@ function bucketRemove(st: SimState, l: FriendLink): void {
 /** Creates a friendlink with times-worked-together = 1 (no-op if it exists). */
 export function befriend(st: SimState, a: Person, b: Person): boolean {
   if (a === b || friendLinkBetween(a, b)) return false;
+  addFriendLink(st, a, b);
+  return true;
+}
+
+/** Creates a friendlink the caller knows does not exist yet (a ≠ b). */
+export function addFriendLink(st: SimState, a: Person, b: Person): void {
   const l: FriendLink = { a, b, times: 1, born: st.clock, bucket: 0, bidx: 0 };
   bucketInsert(st, l);
   a.friends.push(l);
   b.friends.push(l);
-  return true;
 }
 
 /** times-worked-together += 1, moving the link between forgetting buckets. */

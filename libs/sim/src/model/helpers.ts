@@ -35,7 +35,9 @@ export function median(xs: readonly number[]): number {
 /** Appends to a bounded history list (keeps the last `max` entries). */
 export function pushHistory(h: number[], v: number, max = 10): void {
   h.push(v);
-  if (h.length > max) h.splice(0, h.length - max);
+  // shift() in the usual one-over case: splice would allocate the removed part.
+  if (h.length === max + 1) h.shift();
+  else if (h.length > max) h.splice(0, h.length - max);
 }
 
 /** Δ = mean(last 3) − mean(all) of a history list (≥ 3 entries). */

@@ -102,12 +102,12 @@ export class SpatialGrid<T extends GridItem> {
    * items leaves the distribution of the winner unchanged.
    */
   nearest(qx: number, qy: number, accept: ((item: T) => boolean) | null, rng: Rng, noise: ((item: T) => number) | null = null, noiseMin = 0): T | null {
+    const ties = this.ties;
+    ties.length = 0;
     if (this.n === 0) return null;
     const cols = this.cols;
     const cx = this.coord(qx);
     const cy = this.coord(qy);
-    const ties = this.ties;
-    ties.length = 0;
     let best = Infinity;
     const maxR = cols;
     for (let r = 0; r <= maxR; r++) {
@@ -144,9 +144,118 @@ export class SpatialGrid<T extends GridItem> {
         }
       }
     }
+    return this.pickTie(rng);
+  }
+
+  /** Uniform pick among the collected ties (NetLogo `min-one-of` / `max-one-of`), then clears them. */
+  private pickTie(rng: Rng): T | null {
+    const ties = this.ties;
     if (ties.length === 0) return null;
     const pick = ties.length === 1 ? (ties[0] as T) : (ties[rng.below(ties.length)] as T);
     ties.length = 0;
     return pick;
+  }
+
+  /**
+   * Pruned argmin of an arbitrary per-item value, ties broken uniformly at random.
+   *
+   * - `extra` items are evaluated first (`value` must skip them when met in the grid);
+   *   use it for items whose value no distance bound covers.
+   * - `value(item, d, fromExtra)` gets the item, its distance d to the query and whether it comes
+   *   from `extra`, and returns the item's value or NaN to skip it. It is called once per examined item and may draw noise.
+   * - `lowerBound(R)` must be ≤ the value of every grid item at distance ≥ R that `value`
+   *   accepts, and nondecreasing in R.
+   *
+   * Rings are examined outward until the bound of the next ring exceeds the best value found,
+   * so skipped items could neither win nor tie. With i.i.d. noise the winner has the same
+   * distribution as with a full scan; only fewer random numbers are drawn.
+   */
+  minBy(qx: number, qy: number, extra: readonly T[], value: (item: T, d: number, fromExtra: boolean) => number, lowerBound: (r: number) => number, rng: Rng): T | null {
+    const ties = this.ties;
+    ties.length = 0;
+    let best = Infinity;
+    for (let k = 0; k < extra.length; k++) best = this.consider(extra[k] as T, qx, qy, value, best, 1, true);
+    if (this.n === 0) return this.pickTie(rng);
+    const cols = this.cols;
+    const cx = this.coord(qx);
+    const cy = this.coord(qy);
+    for (let r = 0; r <= cols; r++) {
+      // Every item in ring r is at least (r − 1)·cellSize away.
+      if (r >= 1 && lowerBound((r - 1) * this.cellSize) > best) break;
+      const y0 = cy - r;
+      const y1 = cy + r;
+      const x0 = cx - r;
+      const x1 = cx + r;
+      if (x0 < 0 && y0 < 0 && x1 >= cols && y1 >= cols) break;
+      for (let yy = y0; yy <= y1; yy++) {
+        if (yy < 0 || yy >= cols) continue;
+        const step = yy === y0 || yy === y1 || r === 0 ? 1 : x1 - x0;
+        for (let xx = x0; xx <= x1; xx += step) {
+          if (xx < 0 || xx >= cols) continue;
+          const cell = this.cells[yy * cols + xx] as T[];
+          for (let k = 0; k < cell.length; k++) best = this.consider(cell[k] as T, qx, qy, value, best, 1, false);
+        }
+      }
+    }
+    return this.pickTie(rng);
+  }
+
+  /**
+   * Pruned argmax, the mirror of {@link minBy}: `upperBound(D)` must be ≥ the value of every
+   * grid item at distance ≤ D that `value` accepts, and nondecreasing in D. Rings are examined
+   * from the outermost inward, and a cell is skipped when the bound at its farthest corner is
+   * below the best value found.
+   */
+  maxBy(qx: number, qy: number, extra: readonly T[], value: (item: T, d: number, fromExtra: boolean) => number, upperBound: (d: number) => number, rng: Rng): T | null {
+    const ties = this.ties;
+    ties.length = 0;
+    let best = -Infinity;
+    for (let k = 0; k < extra.length; k++) best = this.consider(extra[k] as T, qx, qy, value, best, -1, true);
+    if (this.n === 0) return this.pickTie(rng);
+    const cols = this.cols;
+    const cs = this.cellSize;
+    const cx = this.coord(qx);
+    const cy = this.coord(qy);
+    const maxR = Math.max(cx, cy, cols - 1 - cx, cols - 1 - cy);
+    for (let r = maxR; r >= 0; r--) {
+      // A point of a cell r cells away (Chebyshev) is at most (r + 1)·cellSize·√2 away.
+      if (upperBound((r + 1) * cs * Math.SQRT2) < best) break;
+      const y0 = cy - r;
+      const y1 = cy + r;
+      const x0 = cx - r;
+      const x1 = cx + r;
+      for (let yy = y0; yy <= y1; yy++) {
+        if (yy < 0 || yy >= cols) continue;
+        const step = yy === y0 || yy === y1 || r === 0 ? 1 : x1 - x0;
+        for (let xx = x0; xx <= x1; xx += step) {
+          if (xx < 0 || xx >= cols) continue;
+          const cell = this.cells[yy * cols + xx] as T[];
+          if (cell.length === 0) continue;
+          // Farthest corner of the cell's square from the query.
+          const left = ORIGIN + xx * cs;
+          const bottom = ORIGIN + yy * cs;
+          const dx = Math.max(Math.abs(qx - left), Math.abs(qx - left - cs));
+          const dy = Math.max(Math.abs(qy - bottom), Math.abs(qy - bottom - cs));
+          if (upperBound(Math.sqrt(dx * dx + dy * dy)) < best) continue;
+          for (let k = 0; k < cell.length; k++) best = this.consider(cell[k] as T, qx, qy, value, best, -1, false);
+        }
+      }
+    }
+    return this.pickTie(rng);
+  }
+
+  /** Evaluates one item for minBy (sign 1) or maxBy (sign −1), updating the ties; returns the new best. */
+  private consider(it: T, qx: number, qy: number, value: (item: T, d: number, fromExtra: boolean) => number, best: number, sign: number, fromExtra: boolean): number {
+    const dx = it.x - qx;
+    const dy = it.y - qy;
+    const v = value(it, Math.sqrt(dx * dx + dy * dy), fromExtra);
+    if (v !== v) return best; // NaN: not a candidate
+    if (sign * v < sign * best) {
+      this.ties.length = 0;
+      this.ties.push(it);
+      return v;
+    }
+    if (v === best) this.ties.push(it);
+    return best;
   }
 }

@@ -22,6 +22,14 @@ export function dist(ax: number, ay: number, bx: number, by: number): number {
 
 const DEG = Math.PI / 180;
 
+/** sin and cos of every integer heading, computed with the same expressions as before (identical values). */
+const SIN: Float64Array = new Float64Array(360);
+const COS: Float64Array = new Float64Array(360);
+for (let h = 0; h < 360; h++) {
+  SIN[h] = Math.sin(h * DEG);
+  COS[h] = Math.cos(h * DEG);
+}
+
 /**
  * `forward 1` with an integer heading in degrees, applied to `pos` in place.
  * A move that would leave the world is not performed (§2.1). Exact values at
@@ -43,6 +51,9 @@ export function forwardOne(pos: { x: number; y: number }, headingDeg: number): v
   } else if (h === 270) {
     dx = -1;
     dy = 0;
+  } else if (Number.isInteger(h)) {
+    dx = SIN[h] as number;
+    dy = COS[h] as number;
   } else {
     dx = Math.sin(h * DEG);
     dy = Math.cos(h * DEG);

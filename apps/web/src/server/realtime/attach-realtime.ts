@@ -14,10 +14,13 @@ export function attachRealtime(server: HttpServer, opts: { fallback?: UpgradeHan
   const { fallback: _fallback, ...collabOptions } = opts;
   const collab = createCollabServer(collabOptions);
 
+  const collabSockets = new Set<Duplex>();
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
     if (path.startsWith('/socket.io')) return; // engine.io handles its own upgrades
     if (path === '/collab' || path.startsWith('/collab/')) {
+      collabSockets.add(socket);
+      socket.once('close', () => collabSockets.delete(socket));
       void collab.handleUpgrade(req, socket, head);
       return;
     }
@@ -32,6 +35,9 @@ export function attachRealtime(server: HttpServer, opts: { fallback?: UpgradeHan
     /** Flushes documents and disconnects clients; closes the HTTP server as socket.io does. */
     async close() {
       await collab.close();
+      // Documents are stored: end the collab sockets still open (clients reconnect elsewhere),
+      // or the HTTP server would wait for them before closing.
+      for (const socket of collabSockets) socket.destroy();
       server.closeIdleConnections();
       await sockets.close();
     },

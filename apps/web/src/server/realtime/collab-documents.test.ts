@@ -83,7 +83,7 @@ afterAll(async () => {
   }
 });
 
-describe('collaborative documents over Hocuspocus', () => {
+describe('collaborative documents over Hocuspocus', { timeout: 90_000 }, () => {
   it('lets two members edit one document and converge; persists derived text', async () => {
     const f = await createCommunityFixture();
     const pad = (await callerFor(f.owner).document.list({ project: f.publicProject.id })).items[0]!;
@@ -99,6 +99,22 @@ describe('collaborative documents over Hocuspocus', () => {
     const detail = await callerFor(f.member).document.get({ id: pad.id });
     expect(detail.markdown).toContain('from A');
     await server.stop();
+  });
+
+  it('serves one document live from two web processes sharing Redis and PostgreSQL', async () => {
+    const f = await createCommunityFixture();
+    const pad = (await callerFor(f.owner).document.list({ project: f.publicProject.id })).items[0]!;
+    const one = await startServer();
+    const two = await startServer();
+    const a = open(one.url, pad.collabName, await tokenFor(f.owner));
+    const b = open(two.url, pad.collabName, await tokenFor(f.member));
+    await Promise.all([a.outcome, b.outcome]);
+    appendBlocks(a.doc, [{ type: 'paragraph', text: 'via one' }]);
+    appendBlocks(b.doc, [{ type: 'paragraph', text: 'via two' }]);
+    await until(() => a.text().includes('via two') && b.text().includes('via one') && a.text() === b.text());
+    await one.stop();
+    await two.stop();
+    expect(await storedText(pad.id)).toBe(a.text());
   });
 
   it('refuses non-members (stolen document name), bad tokens and unknown documents; readers are read-only', async () => {

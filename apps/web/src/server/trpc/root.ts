@@ -2,6 +2,7 @@ import { accountRouter } from './routers/account.router';
 import { adminRouter } from './routers/admin.router';
 import { directoryRouter } from './routers/directory.router';
 import { directoryCurationRouter } from './routers/directory-curation.router';
+import { archiveRouter } from './routers/archive.router';
 import { systemRouter } from './routers/system.router';
 import { communityRouter } from './routers/community.router';
 import { projectRouter } from './routers/project.router';
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   document: documentRouter,
   directory: directoryRouter,
   directoryCuration: directoryCurationRouter,
+  archive: archiveRouter,
 });
 
 export type AppRouter = typeof appRouter;

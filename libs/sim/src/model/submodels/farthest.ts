@@ -5,27 +5,59 @@
  */
 import type { Project } from '../types';
 
+// Scratch buffers reused across calls: the hull is rebuilt every tick, and
+// allocating one [x, y] tuple per project was a major source of garbage.
+let xs = new Float64Array(256);
+let ys = new Float64Array(256);
+const order: number[] = [];
+let chain = new Int32Array(512);
+const byXY = (a: number, b: number): number => (xs[a] as number) - (xs[b] as number) || (ys[a] as number) - (ys[b] as number);
+
+/** (a − o) × (b − o) over point indices. */
+function cross(o: number, a: number, b: number): number {
+  const ox = xs[o] as number;
+  const oy = ys[o] as number;
+  return ((xs[a] as number) - ox) * ((ys[b] as number) - oy) - ((ys[a] as number) - oy) * ((xs[b] as number) - ox);
+}
+
 /** Convex hull vertices (x, y pairs) of the given projects (Andrew's monotone chain). */
-export function hullOf(projects: readonly Project[]): number[] {
-  const pts = projects.map((p) => [p.x, p.y] as [number, number]);
-  pts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  if (pts.length <= 2) return pts.flat();
-  const cross = (o: [number, number], a: [number, number], b: [number, number]): number =>
-    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const lower: [number, number][] = [];
-  for (const p of pts) {
-    while (lower.length >= 2 && cross(lower[lower.length - 2] as [number, number], lower[lower.length - 1] as [number, number], p) <= 0) lower.pop();
-    lower.push(p);
+export function hullOf(projects: readonly Project[], out: number[] = []): number[] {
+  const n = projects.length;
+  if (xs.length < n) {
+    xs = new Float64Array(2 * n);
+    ys = new Float64Array(2 * n);
+    chain = new Int32Array(4 * n);
   }
-  const upper: [number, number][] = [];
-  for (let i = pts.length - 1; i >= 0; i--) {
-    const p = pts[i] as [number, number];
-    while (upper.length >= 2 && cross(upper[upper.length - 2] as [number, number], upper[upper.length - 1] as [number, number], p) <= 0) upper.pop();
-    upper.push(p);
+  order.length = n;
+  for (let i = 0; i < n; i++) {
+    const p = projects[i] as Project;
+    xs[i] = p.x;
+    ys[i] = p.y;
+    order[i] = i;
   }
-  lower.pop();
-  upper.pop();
-  return lower.concat(upper).flat();
+  order.sort(byXY);
+  out.length = 0;
+  if (n <= 2) {
+    for (let i = 0; i < n; i++) out.push(xs[order[i] as number] as number, ys[order[i] as number] as number);
+    return out;
+  }
+  // Lower chain then upper chain in one stack; each drops its last point (the other chain's first).
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const p = order[i] as number;
+    while (k >= 2 && cross(chain[k - 2] as number, chain[k - 1] as number, p) <= 0) k--;
+    chain[k++] = p;
+  }
+  const lowerEnd = k;
+  const upperStart = k;
+  for (let i = n - 1; i >= 0; i--) {
+    const p = order[i] as number;
+    while (k - upperStart >= 2 && cross(chain[k - 2] as number, chain[k - 1] as number, p) <= 0) k--;
+    chain[k++] = p;
+  }
+  for (let i = 0; i < lowerEnd - 1; i++) out.push(xs[chain[i] as number] as number, ys[chain[i] as number] as number);
+  for (let i = upperStart; i < k - 1; i++) out.push(xs[chain[i] as number] as number, ys[chain[i] as number] as number);
+  return out;
 }
 
 /** Largest distance from (x, y) to any hull vertex; NaN for an empty hull. */

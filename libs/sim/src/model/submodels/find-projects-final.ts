@@ -1,72 +1,41 @@
 /**
  * F2 find-projects (final; MODEL.md §7 F2, §9 E5): one pass per role using
  * the noisy, bounty/reputation-shortened project distance PD.
+ *
+ * The argmin (nearest unseen project) and argmax (farthest project, #9s) of PD
+ * use the project grid with distance bounds instead of a scan of all projects
+ * (see pd-search.ts). Every examined project gets a fresh, i.i.d. PD draw, so
+ * the winners have the distribution of the full scan; fewer numbers are drawn.
  */
-import { argmaxBy, argminBy, markListed, shuffled } from '../helpers';
+import { markListed, shuffled } from '../helpers';
 import { netlogoError } from '../runtime-errors';
-import type { Person, Project, SimState } from '../types';
-import { dist } from '../world';
+import type { Project, SimState } from '../types';
 import { appendFound, pruneProjectLists } from './find-projects';
-import { contributorPoints } from './set-bounties';
+import { PdSearch, projectDistance } from './pd-search';
 
-/** Per-pass constants of PD: B̄, R per project and R̄. */
-interface PdContext {
-  bountyMean: number;
-  rep: Map<Project, number>;
-  repMean: number;
-}
-
-function pdContext(st: SimState): PdContext {
-  const n = st.projects.length;
-  let b = 0;
-  let r = 0;
-  const rep = new Map<Project, number>();
-  for (const q of st.projects) {
-    b += q.totalBounty;
-    const v = contributorPoints(q);
-    rep.set(q, v);
-    r += v;
-  }
-  return { bountyMean: n > 0 ? b / n : 0, rep, repMean: n > 0 ? r / n : 0 };
-}
-
-/** PD(project) as seen by agent p; draws noise when it applies. */
-export function projectDistance(st: SimState, ctx: PdContext, q: Project, p: Person): number {
-  let d = dist(q.x, q.y, p.x, p.y);
-  const online = st.p.communityType === 'online';
-  if (!p.usingPlatform || !online || q.isPrivate) d += st.rng.int(st.p.maxNoise) - st.p.maxNoise / 2;
-  const mode = st.p.rewardMechanism2;
-  if (p.usingPlatform && mode === 'bounties' && !q.isPrivate && q.totalBounty !== 0 && ctx.bountyMean !== 0) {
-    d -= (d * st.p.bountiesEffect * q.totalBounty) / ctx.bountyMean;
-  }
-  if (p.usingPlatform && mode === 'reputation' && !q.isPrivate && ctx.repMean !== 0) {
-    d -= (d * st.p.reputationEffect * (ctx.rep.get(q) ?? 0)) / ctx.repMean;
-  }
-  return d;
-}
+export { projectDistance, type PdContext } from './pd-search';
 
 /** Runs F2. */
 export function findProjectsFinal(st: SimState): void {
   const rng = st.rng;
   pruneProjectLists(st);
-  const ctx = pdContext(st);
-  const others = (p: Person): Project[] => {
-    const stamp = ++st.stampCounter;
-    markListed(p.projects, stamp);
-    return st.projects.filter((q) => q.stamp !== stamp);
-  };
+  const search = new PdSearch(st);
   for (const p of shuffled(rng, st.ones)) {
     if (!p.alive || !(p.time > 0)) continue;
-    appendFound(st, p, argminBy(rng, others(p), (q) => projectDistance(st, ctx, q, p)));
+    const stamp = ++st.stampCounter;
+    markListed(p.projects, stamp);
+    appendFound(st, p, search.nearestUnlisted(p, stamp));
   }
   for (const p of shuffled(rng, st.nines)) {
     if (!p.alive || !(p.time > 0)) continue;
-    const c = argminBy(rng, others(p), (q) => projectDistance(st, ctx, q, p));
+    const stamp = ++st.stampCounter;
+    markListed(p.projects, stamp);
+    const c = search.nearestUnlisted(p, stamp);
     if (!c) continue;
     // Four separate evaluation rounds, each with fresh noise.
-    const num = projectDistance(st, ctx, c, p);
-    const far = argmaxBy(rng, st.projects, (q) => projectDistance(st, ctx, q, p)) as Project;
-    const den = projectDistance(st, ctx, far, p);
+    const num = projectDistance(st, search.ctx, c, p);
+    const far = search.farthest(p) as Project;
+    const den = projectDistance(st, search.ctx, far, p);
     let prob: number;
     if (num === 0 || den === 0) {
       // §9 E5: division by zero; guard: p = 0 if PD(F) is 0, else 1.

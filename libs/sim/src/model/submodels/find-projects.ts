@@ -7,6 +7,9 @@ import type { Person, Project, SimState } from '../types';
 import { dist } from '../world';
 import { farthestDistance, hullOf } from './farthest';
 
+/** Reused output buffer of the per-tick convex hull. */
+const hullBuf: number[] = [];
+
 /** Number of live projects NOT in the person's list, with the listed ones stamped. */
 function prepareOthers(st: SimState, p: Person): { stamp: number; others: number } {
   const stamp = ++st.stampCounter;
@@ -44,8 +47,10 @@ export function findProjects(st: SimState): void {
   pruneProjectLists(st);
   const p9join = st.p.prob9JoinProject;
   const online = st.p.communityType === 'online';
-  const hull = hullOf(st.projects);
+  // Projects do not move during S1: the hull is built once, on first use.
+  let hull: number[] | null = null;
   const join9 = (p: Person, c: Project): void => {
+    hull ??= hullOf(st.projects, hullBuf);
     // p = p9join × D_max / d(c, me), pure distances.
     const pr = (p9join * farthestDistance(hull, p.x, p.y)) / dist(c.x, c.y, p.x, p.y);
     if (rng.float() < pr) listAppend(p, c);

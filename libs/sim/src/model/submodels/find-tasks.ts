@@ -7,10 +7,14 @@ import { netlogoError } from '../runtime-errors';
 import type { Person, SimState, Task } from '../types';
 import { THANKS_FROM_1, THANKS_FROM_9, THANKS_NONE } from '../types';
 
-/** T: live tasks whose my-project is in the person's list (§8.4 equality: dead/nobody entries match orphans). */
-export function tasksInMyProjects(st: SimState, p: Person): Task[] {
+/**
+ * T: live tasks whose my-project is in the person's list (§8.4 equality: dead/nobody entries match orphans).
+ * With `skill` ≥ 0 only tasks whose typ3 is in that skill mask are kept. `out` is cleared and filled
+ * (passes reuse one buffer per pass instead of allocating per agent).
+ */
+export function tasksInMyProjects(st: SimState, p: Person, out: Task[] = [], skill = -1): Task[] {
   const stamp = ++st.stampCounter;
-  const out: Task[] = [];
+  out.length = 0;
   let nobody = false;
   for (const e of p.projects) {
     if (e === null) {
@@ -24,11 +28,25 @@ export function tasksInMyProjects(st: SimState, p: Person): Task[] {
     }
     if (e.stamp === stamp) continue;
     e.stamp = stamp;
-    for (const t of e.tasks) out.push(t);
+    pushTasks(out, e.tasks, skill);
   }
-  if (nobody) for (const t of st.orphans) out.push(t);
+  if (nobody) pushTasks(out, st.orphans, skill);
   return out;
 }
+
+function pushTasks(out: Task[], tasks: readonly Task[], skill: number): void {
+  if (skill < 0) {
+    for (let i = 0; i < tasks.length; i++) out.push(tasks[i] as Task);
+    return;
+  }
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i] as Task;
+    if (hasSkill(skill, t.typ3)) out.push(t);
+  }
+}
+
+/** Per-pass scratch for T / M (never held across agents). */
+const scratchTasks: Task[] = [];
 
 /** feel-loved as computed in S2 / F3 (with the personType draw); `med` = median #9 points. */
 export function feelLovedS2(st: SimState, p: Person, med: number): number {
@@ -95,7 +113,7 @@ function bountyPer(t: Task): number {
 function passA(st: SimState): void {
   for (const p of shuffled(st.rng, st.ones)) {
     if (!p.alive || !(p.time > 0)) continue;
-    const T = tasksInMyProjects(st, p);
+    const T = tasksInMyProjects(st, p, scratchTasks);
     let matched = false;
     for (const t of T) {
       if (hasSkill(p.skill, t.typ3)) {
@@ -166,7 +184,7 @@ function passB(st: SimState): void {
     if (!p.alive || !(p.time > 0)) continue;
     const fl = feelLovedS2(st, p, med);
     p.feelLoved = fl;
-    const M = tasksInMyProjects(st, p).filter((t) => hasSkill(p.skill, t.typ3));
+    const M = tasksInMyProjects(st, p, scratchTasks, p.skill);
     if (M.length === 0) continue;
     if (st.isFinal) passBFinal(st, p, M, fl, bountyMean);
     else passBD22(st, p, M, fl);
@@ -204,4 +222,5 @@ export function findTasks(st: SimState): void {
   passB(st);
   passC(st);
   passD(st);
+  scratchTasks.length = 0;
 }

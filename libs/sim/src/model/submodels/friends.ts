@@ -1,41 +1,56 @@
 /**
  * S5 make-and-lose-friends (MODEL.md §7 S5).
  */
-import { befriend, friendLinkCount, friendOf, incFriendTimes, removeFriendLink } from '../entities';
+import { addFriendLink, friendLinkCount, friendOf, incFriendTimes, removeFriendLink } from '../entities';
 import { nlRound, nOf, shuffled } from '../helpers';
 import type { FriendLink, Person, SimState } from '../types';
 
-/** W: other contributors on my lone tasks ∪ my tasks, read through the S3 snapshots. */
-export function coWorkers(st: SimState, p: Person): Person[] {
+/** Appends the members of `cs` not yet stamped with `stamp`, stamping them. */
+function addUnstamped(out: Person[], cs: readonly Person[], stamp: number): void {
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i] as Person;
+    if (c.stamp !== stamp) {
+      c.stamp = stamp;
+      out.push(c);
+    }
+  }
+}
+
+/**
+ * W: other contributors on my lone tasks ∪ my tasks, read through the S3 snapshots.
+ * Every member of W, and p itself, is left stamped with the current stamp. `out` is cleared and filled.
+ */
+export function coWorkers(st: SimState, p: Person, out: Person[] = []): Person[] {
   const stamp = ++st.stampCounter;
   p.stamp = stamp;
-  const out: Person[] = [];
-  const add = (cs: readonly Person[]): void => {
-    for (const c of cs) {
-      if (c.stamp !== stamp) {
-        c.stamp = stamp;
-        out.push(c);
-      }
-    }
-  };
-  for (const l of p.loneSnap ?? []) if (l.alive) add(l.contributors);
-  for (const t of p.tasksSnap ?? []) if (t.alive) add(t.contributors);
+  out.length = 0;
+  const lones = p.loneSnap;
+  if (lones !== null) for (const l of lones) if (l.alive) addUnstamped(out, l.contributors, stamp);
+  const tasks = p.tasksSnap;
+  if (tasks !== null) for (const t of tasks) if (t.alive) addUnstamped(out, t.contributors, stamp);
   return out;
 }
 
-/** Refreshes the friends snapshot from the live friendlinks. */
+/** Refreshes the friends snapshot from the live friendlinks (in place: no other holder shares the array). */
 export function refreshFriends(p: Person): void {
-  p.friendsSnap = p.friends.map((l) => friendOf(l, p));
+  const snap = p.friendsSnap ?? [];
+  const fs = p.friends;
+  snap.length = fs.length;
+  for (let i = 0; i < fs.length; i++) snap[i] = friendOf(fs[i] as FriendLink, p);
+  p.friendsSnap = snap;
 }
+
+/** Scratch for W (used only within one socialise call). */
+const scratchW: Person[] = [];
 
 /** The three forgetting draws (world-wide links as coded, §9 B5; own links with fix.forgetOwnFriends). */
 function forget(st: SimState, p: Person): void {
   if (friendLinkCount(st) === 0) return;
   const rng = st.rng;
   const f = st.p.chanceForgetFriend;
-  const probs = [f, f / 2, f / 4];
   for (let b = 0; b < 3; b++) {
-    if (!(rng.float() < (probs[b] as number))) continue;
+    // Bucket b is forgotten with probability f / 2^b.
+    if (!(rng.float() < (b === 0 ? f : b === 1 ? f / 2 : f / 4))) continue;
     let l: FriendLink | undefined;
     if (st.fx.forgetOwnFriends) l = rng.oneOf(p.friends.filter((x) => x.bucket === b));
     else l = rng.oneOf(st.friendBuckets[b] as FriendLink[]);
@@ -44,14 +59,22 @@ function forget(st: SimState, p: Person): void {
 }
 
 function socialise(st: SimState, p: Person): void {
-  const W = coWorkers(st, p);
+  const W = coWorkers(st, p, scratchW);
   // coWorkers stamped every member of W (and me) with the current stamp, so
   // scanning my own links finds the existing friendships in O(deg + |W|).
+  // Those friends are re-stamped as "already a friend", so that befriending
+  // below needs no per-pair link lookup (befriend would be a no-op for them).
   const inW = st.stampCounter;
+  const isFriend = ++st.stampCounter;
   for (const l of p.friends) {
-    if (friendOf(l, p).stamp === inW) incFriendTimes(st, l);
+    const f = friendOf(l, p);
+    if (f.stamp === inW) {
+      incFriendTimes(st, l);
+      f.stamp = isFriend;
+    }
   }
-  for (const w of nOf(st.rng, W, nlRound(W.length / 2))) befriend(st, p, w);
+  for (const w of nOf(st.rng, W, nlRound(W.length / 2))) if (w.stamp !== isFriend) addFriendLink(st, p, w);
+  W.length = 0;
   if (p.role === 9) refreshFriends(p);
   forget(st, p);
   if (p.role === 1) refreshFriends(p);
