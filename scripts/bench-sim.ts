@@ -29,7 +29,7 @@ import {
   runModel,
   type ParamValue,
   type RunOutput,
-} from '../apps/sim-cli/src/sim-lib';
+} from '@p2pvalue/sim';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');

@@ -1,26 +1,38 @@
 /**
- * The one place where the CLI imports the simulation library. It reaches into the lib's source
- * by relative path until `@p2pvalue/sim`'s index exports these; then every line below becomes
- * `from '@p2pvalue/sim'` and nothing else in the CLI changes.
+ * The one place where the CLI imports the simulation library, so that the CLI's dependency
+ * surface on @p2pvalue/sim is visible at a glance.
  */
 export {
-  BEHAVIORSPACE_METRICS,
   DEFAULT_ROOT_SEED,
   DesignError,
   EXPERIMENT_PRESETS,
+  METRICS,
+  PARAMETERS,
+  SimConfigError,
   countRuns,
+  createRun,
   designConditions,
   designMetrics,
   designValueSets,
   expandDesign,
   findPreset,
+  getParameterSpec,
+  meanCI95,
   presetNames,
+  resolveConfig,
+  resumeRun,
+  runModel,
   validateDesign,
-} from '../../../libs/sim/src/experiments';
-export type { Design, ParamValue, RunSpec } from '../../../libs/sim/src/experiments';
-export { meanCI95 } from '../../../libs/sim/src/analysis';
-export { PARAMETERS, SimConfigError, getParameterSpec, resolveConfig } from '../../../libs/sim/src/params';
-export type { SimConfig, Variant, Fidelity } from '../../../libs/sim/src/params';
-export { createRun, resumeRun, runModel } from '../../../libs/sim/src/model/run';
-export type { Run, RunOptions, RunOutput, SimSnapshot } from '../../../libs/sim/src/model/run';
-export { METRICS } from '../../../libs/sim/src/observe';
+} from '@p2pvalue/sim';
+export type {
+  Design,
+  Fidelity,
+  ParamValue,
+  Run,
+  RunOptions,
+  RunOutput,
+  RunSpec,
+  SimConfig,
+  SimSnapshot,
+  Variant,
+} from '@p2pvalue/sim';

@@ -23,6 +23,8 @@ export function runCli(args: string[], cwd?: string): CliResult {
     cwd: cwd ?? tmpdir(),
     env: { ...process.env, P2PV_SIM_DEBUG: '0' },
     maxBuffer: 256 * 1024 * 1024,
+    // spawnSync blocks the test worker, so vitest's own timeout could never fire on a hang.
+    timeout: 150_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -4,6 +4,7 @@ import { createPrismaClient } from '../src/client';
 import { dbEnv, seedEnv } from '../src/env';
 import { databaseName, serverAddress } from '../src/migrate/database-url';
 import { DEMO_PASSWORD, maySeedDemoUsers, seedDemoUsers } from '../src/seed/demo-users';
+import { seedDemoCommunity } from '../src/seed/demo-community';
 
 async function main(): Promise<number> {
   if (!maySeedDemoUsers(seedEnv())) {
@@ -19,6 +20,10 @@ async function main(): Promise<number> {
       `Demo users in ${where} (password "${DEMO_PASSWORD}"): created ${report.created.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length}.`,
     );
     for (const email of [...report.created, ...report.updated, ...report.unchanged]) console.log(`  ${email}`);
+    const community = await seedDemoCommunity(prisma);
+    console.log(
+      `Demo community "P2Pvalue demo": ${community.created ? 'created' : 'present'}; ${community.documents} document(s) and ${community.versions} version(s) added.`,
+    );
     return 0;
   } finally {
     await prisma.$disconnect();

@@ -89,7 +89,9 @@ export async function runExperiment(
     byCondition.set(spec.conditionIndex, entry);
     waiting.set(spec.runIndex, result);
     flush();
-    options.onProgress?.(++done);
+    // Not `onProgress?.(++done)`: optional chaining would skip the increment without a callback.
+    done++;
+    options.onProgress?.(done);
   };
 
   try {

@@ -1,40 +1,86 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Lock, Users } from 'lucide-react';
 import { PageContainer, PageHeader } from '~/components/shell/page-header';
-import { SectionStatus } from '~/components/roadmap/section-status';
+import { Badge } from '~/components/ui/badge';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '~/components/ui/card';
+import { CreateCommunityForm } from './_components/create-community-form';
+import { serverCaller } from './_lib/server-caller';
 
 export const metadata: Metadata = { title: 'Communities' };
+export const dynamic = 'force-dynamic';
 
-export default function CommunitiesPage() {
+export default async function CommunitiesPage() {
+  const { viewer, api } = await serverCaller();
+  const { items } = await api.community.list();
+  const mine = items.filter((c) => c.membership);
+  const others = items.filter((c) => !c.membership);
   return (
     <PageContainer>
       <PageHeader
         eyebrow="Collaboration platform"
         title="Communities"
-        description="Where commons-based peer production communities organise their work: projects, shared documents, needs and conversations, in one place."
+        description="Where commons-based peer production communities organise their work: projects and documents edited together in real time."
       />
-      <SectionStatus
-        planned={[
-          'Communities, public or invite-only, with owners, admins and members, and invitation links that expire.',
-          'Projects inside each community, shared publicly, by link or by invitation, with featured projects surfaced first.',
-          'Documents edited together in real time, with saved versions and comments.',
-          'Needs: a task list per project with status, effort, goals and assignments, separate from the documents.',
-          'Chat channels per community and project, with unread counts and notifications.',
-          'A contribution record that shows how participation is shared across core, occasional and peripheral members.',
-        ]}
-        availableNow={[
-          <>
-            Accounts with member, researcher and staff roles — <Link className="font-medium text-primary hover:underline" href="/sign-up">create one</Link>.
-          </>,
-          <>
-            Personal API tokens on your <Link className="font-medium text-primary hover:underline" href="/account">account page</Link>.
-          </>,
-          <>
-            The REST API, documented in the <Link className="font-medium text-primary hover:underline" href="/docs/api">API reference</Link>.
-          </>,
-        ]}
-        footnote="No communities can be created yet; this page will list the communities you belong to and the public ones you can join."
-      />
+      <div className="grid gap-8 lg:grid-cols-[1fr_22rem] lg:items-start">
+        <div className="grid gap-8">
+          {viewer ? <CommunityList title="Yours" items={mine} empty="You have not joined a community yet." /> : null}
+          <CommunityList title={viewer ? 'Others you can join' : 'Public communities'} items={others} empty="No other communities yet." />
+        </div>
+        {viewer ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Start a community</CardTitle>
+              <CardDescription>You become its owner and can invite others.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <CreateCommunityForm />
+            </CardContent>
+          </Card>
+        ) : (
+          <Card>
+            <CardContent className="pt-6 text-sm">
+              <Link className="font-medium text-primary hover:underline" href="/sign-in?next=/communities">
+                Sign in
+              </Link>{' '}
+              to join a community or start your own.
+            </CardContent>
+          </Card>
+        )}
+      </div>
     </PageContainer>
+  );
+}
+
+function CommunityList({ title, items, empty }: { title: string; items: Awaited<ReturnType<Awaited<ReturnType<typeof serverCaller>>['api']['community']['list']>>['items']; empty: string }) {
+  return (
+    <section aria-label={title} className="grid gap-3">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {items.length === 0 ? <p className="text-sm text-muted-foreground">{empty}</p> : null}
+      <ul className="grid gap-3 sm:grid-cols-2">
+        {items.map((c) => (
+          <li key={c.id}>
+            <Link href={`/communities/${c.slug}`} className="block h-full rounded-lg border p-4 transition-colors hover:bg-muted/50">
+              <div className="flex items-start justify-between gap-2">
+                <span className="font-medium">{c.name}</span>
+                {c.visibility === 'private' ? (
+                  <Badge variant="outline">
+                    <Lock className="size-3" aria-hidden /> Private
+                  </Badge>
+                ) : null}
+              </div>
+              {c.description ? <p className="mt-1 line-clamp-2 text-sm text-muted-foreground">{c.description}</p> : null}
+              <p className="mt-2 flex items-center gap-3 text-xs text-muted-foreground">
+                <span className="inline-flex items-center gap-1">
+                  <Users className="size-3" aria-hidden /> {c.memberCount}
+                </span>
+                <span>{c.projectCount} projects</span>
+                {c.membership ? <span>{c.membership.status === 'requested' ? 'Request pending' : `You: ${c.membership.role}`}</span> : null}
+              </p>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZCreateCommunityInput, ZCreateInviteInput, ZMembershipRole, ZSlug, ZUpdateCommunityInput } from '@p2pvalue/platform';
 import { platformServices } from '../../platform';
-import { communityMemberProcedure, createTRPCRouter, protectedProcedure, publicProcedure } from '../init';
+import { createTRPCRouter, protectedProcedure, publicProcedure } from '../init';
 import {
   ZActivityOutput,
   ZCommunityListItem,
@@ -42,11 +42,12 @@ export const communityRouter = createTRPCRouter({
     .output(ZCommunityOutput)
     .mutation(({ ctx, input }) => platformServices(ctx.db).communities.joinCommunity(ctx.viewer, input.slug)),
 
-  leave: communityMemberProcedure
-    .input(z.object({}))
+  /** Leaving, or withdrawing a request to join. */
+  leave: protectedProcedure
+    .input(z.object({ community: ZSlug }))
     .output(ok)
-    .mutation(async ({ ctx }) => {
-      await platformServices(ctx.db).communities.leaveCommunity(ctx.viewer, ctx.community.community.slug);
+    .mutation(async ({ ctx, input }) => {
+      await platformServices(ctx.db).communities.leaveCommunity(ctx.viewer, input.community);
       return { ok: true as const };
     }),
 

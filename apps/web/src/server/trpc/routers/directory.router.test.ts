@@ -50,7 +50,8 @@ describe('directory router', () => {
     const years = await caller.directory.search({ q: token, yearFrom: 2000, yearTo: 2005, sort: 'year' });
     expect(years.items.map((item) => item.yearFounded)).toEqual([2001, 2004]);
     const accent = await caller.directory.search({ q: `wikialpha ${token}` });
-    expect(accent.items.map((item) => item.name)).toEqual([`Wikiàlpha ${token}`]);
+    // the full-text match ranks first; names merely similar to the query may follow (fuzzy)
+    expect(accent.items[0]!.name).toBe(`Wikiàlpha ${token}`);
   });
 
   it('gets one case with every field and never the poster', async () => {
