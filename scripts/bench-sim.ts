@@ -17,7 +17,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -60,7 +60,7 @@ function timeRuns(params: Record<string, ParamValue>, ticks: number, seeds: numb
     const output = runModel({ seed, params }, { ticks, metrics: POP_METRICS, record: 'every-tick' });
     seconds += (performance.now() - start) / 1000;
     agentTicks += populationTicks(output);
-    runTicks += Number(output.summary.stop_tick);
+    runTicks += output.ticks;
   }
   return { seconds, agentTicks, runTicks };
 }
@@ -124,14 +124,20 @@ async function main(): Promise<void> {
   timeRuns(base, Math.min(50, ticks), 1);
   const one = timeRuns(base, ticks, seeds);
   const agentTicksPerSec = one.agentTicks / one.seconds;
-  console.log(`default population: ${seeds} runs × ${ticks} ticks in ${one.seconds.toFixed(2)} s, ${Math.round(agentTicksPerSec)} agent-ticks/s, ${(one.runTicks / one.seconds).toFixed(0)} ticks/s`);
+  console.log(
+    `default population: ${seeds} runs × ${ticks} ticks (${one.runTicks} run) in ${one.seconds.toFixed(2)} s, ${Math.round(agentTicksPerSec)} agent-ticks/s, ${(one.runTicks / one.seconds).toFixed(0)} ticks/s`,
+  );
 
   const defaults: Record<string, number> = { 'initial-number-1s': 1, 'initial-number-9s': 9, 'initial-number-90s': 90 };
   const big: Record<string, ParamValue> = { ...base };
   for (const p of POP_PARAMS) big[p] = 10 * Number(base[p] ?? defaults[p]);
   const ten = timeRuns(big, ticks, seeds);
   const ratio10x = ten.seconds / one.seconds;
-  console.log(`10× initial population: ${ten.seconds.toFixed(2)} s (ratio ${ratio10x.toFixed(2)}), ${Math.round(ten.agentTicks / ten.seconds)} agent-ticks/s`);
+  // Runs may stop early (collapse, "huge"), so also report the cost per tick actually run.
+  const ratio10xPerTick = ten.seconds / ten.runTicks / (one.seconds / one.runTicks);
+  console.log(
+    `10× initial population: ${ten.seconds.toFixed(2)} s for ${ten.runTicks} ticks (ratio ${ratio10x.toFixed(2)}, per tick ${ratio10xPerTick.toFixed(2)}), ${Math.round(ten.agentTicks / ten.seconds)} agent-ticks/s`,
+  );
 
   const experimentWallSec: Record<string, number> = {};
   const outDir = mkdtempSync(join(tmpdir(), 'bench-sim-'));
@@ -176,6 +182,10 @@ async function main(): Promise<void> {
     JSON.stringify({
       agentTicksPerSec: Math.round(agentTicksPerSec),
       ratio10x: Number(ratio10x.toFixed(3)),
+      ratio10xPerTick: Number(ratio10xPerTick.toFixed(3)),
+      runTicks1x: one.runTicks,
+      runTicks10x: ten.runTicks,
+      loadAverage1m: Number(loadavg()[0]?.toFixed(2) ?? 0),
       experimentWallSec: Object.fromEntries(Object.entries(experimentWallSec).map(([k, v]) => [k, Number(v.toFixed(2))])),
       peakHeapMB: peakHeapMB === null ? null : Number(peakHeapMB.toFixed(1)),
       allExperimentsWallSec: allWallSec === null ? null : Number(allWallSec.toFixed(1)),

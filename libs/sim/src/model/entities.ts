@@ -3,6 +3,7 @@
  * index (role lists, grids, interest buckets, link counters, friend buckets,
  * orphan list) consistent, so submodels only express the rules.
  */
+import { insertAt, removeAt } from './arrays';
 import { forwardOne } from './world';
 import type { ExitReason, FriendLink, LoneTask, Person, Product, Project, Role, SimState, Task } from './types';
 import { THANKS_NONE } from './types';
@@ -23,9 +24,10 @@ export function nextStamp(st: SimState): number {
 export function removeItem<T>(arr: T[], item: T): boolean {
   const i = arr.indexOf(item);
   if (i < 0) return false;
-  arr.splice(i, 1);
+  removeAt(arr, i);
   return true;
 }
+
 
 function insertById<T extends { id: number }>(arr: T[], item: T): void {
   let lo = 0;
@@ -35,8 +37,9 @@ function insertById<T extends { id: number }>(arr: T[], item: T): void {
     if ((arr[mid] as T).id < item.id) lo = mid + 1;
     else hi = mid;
   }
-  arr.splice(lo, 0, item);
+  insertAt(arr, lo, item);
 }
+
 
 function swapRemove<T extends { idx: number }>(arr: T[], item: T): void {
   const last = arr.pop() as T;
@@ -163,8 +166,8 @@ export function linkTask(st: SimState, p: Person, t: Task): boolean {
 export function unlinkTask(st: SimState, p: Person, t: Task): void {
   const i = p.tasks.indexOf(t);
   if (i < 0) return;
-  p.tasks.splice(i, 1);
-  p.taskBorn.splice(i, 1);
+  removeAt(p.tasks, i);
+  removeAt(p.taskBorn, i);
   removeItem(t.contributors, p);
   st.taskLinkCount--;
 }
@@ -271,8 +274,8 @@ export function linkConsumer(st: SimState, p: Person, prod: Product): boolean {
 export function unlinkConsumer(st: SimState, p: Person, prod: Product): void {
   const i = p.products.indexOf(prod);
   if (i < 0) return;
-  p.products.splice(i, 1);
-  p.productBorn.splice(i, 1);
+  removeAt(p.products, i);
+  removeAt(p.productBorn, i);
   removeItem(prod.consumers, p);
   st.consumerLinkCount--;
 }

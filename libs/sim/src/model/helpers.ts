@@ -71,25 +71,48 @@ export function nOf<T>(rng: Rng, list: readonly T[], k: number): T[] {
   return a;
 }
 
+// Tie buffer shared by argminBy / argmaxBy (never re-entered: keys do not call them).
+// It is overwritten by index and never shrunk, so a search allocates nothing.
+const tieBuf: unknown[] = [];
+
 /** Uniform random element among those with the minimum key (NetLogo `min-one-of`). */
 export function argminBy<T>(rng: Rng, list: readonly T[], key: (x: T) => number): T | null {
   let best = Infinity;
-  let ties: T[] = [];
+  let n = 0;
   for (let i = 0; i < list.length; i++) {
     const x = list[i] as T;
     const v = key(x);
     if (v < best) {
       best = v;
-      ties = [x];
-    } else if (v === best) ties.push(x);
+      tieBuf[0] = x;
+      n = 1;
+    } else if (v === best) tieBuf[n++] = x;
   }
-  if (ties.length === 0) return null;
-  return ties.length === 1 ? (ties[0] as T) : (ties[rng.below(ties.length)] as T);
+  return pickTie<T>(rng, n);
 }
 
 /** Uniform random element among those with the maximum key (NetLogo `max-one-of`). */
 export function argmaxBy<T>(rng: Rng, list: readonly T[], key: (x: T) => number): T | null {
-  return argminBy(rng, list, (x) => -key(x));
+  // Same visiting order, comparisons and draws as argminBy on −key.
+  let best = -Infinity;
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i] as T;
+    const v = key(x);
+    if (v > best) {
+      best = v;
+      tieBuf[0] = x;
+      n = 1;
+    } else if (v === best) tieBuf[n++] = x;
+  }
+  return pickTie<T>(rng, n);
+}
+
+function pickTie<T>(rng: Rng, n: number): T | null {
+  if (n === 0) return null;
+  const pick = (n === 1 ? tieBuf[0] : tieBuf[rng.below(n)]) as T;
+  tieBuf.fill(undefined, 0, n); // do not retain dead agents
+  return pick;
 }
 
 /** Three distinct skills from 0..9 as a bitmask (NetLogo `n-of 3 range 10`). */

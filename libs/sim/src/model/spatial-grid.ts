@@ -8,6 +8,7 @@
  * like the original.
  */
 import type { Rng } from '../rng/xoshiro128';
+import { insertAt, removeAt } from './arrays';
 
 /** What the grid needs from an entity. */
 export interface GridItem {
@@ -25,7 +26,9 @@ export class SpatialGrid<T extends GridItem> {
   readonly cols: number;
   private readonly cells: T[][];
   private n = 0;
+  /** Tie buffer: the first `nt` entries are live; it is never shrunk, so searches do not allocate. */
   private readonly ties: T[] = [];
+  private nt = 0;
 
   constructor(cellSize = 2) {
     this.cellSize = cellSize;
@@ -56,7 +59,7 @@ export class SpatialGrid<T extends GridItem> {
       if ((arr[mid] as T).id < item.id) lo = mid + 1;
       else hi = mid;
     }
-    arr.splice(lo, 0, item);
+    insertAt(arr, lo, item);
   }
 
   /** Adds an item at its current position. */
@@ -71,7 +74,7 @@ export class SpatialGrid<T extends GridItem> {
     const arr = this.cells[item.cell] as T[];
     const i = arr.indexOf(item);
     if (i >= 0) {
-      arr.splice(i, 1);
+      removeAt(arr, i);
       this.n--;
     }
   }
@@ -82,7 +85,7 @@ export class SpatialGrid<T extends GridItem> {
     if (c === item.cell) return;
     const arr = this.cells[item.cell] as T[];
     const i = arr.indexOf(item);
-    if (i >= 0) arr.splice(i, 1);
+    if (i >= 0) removeAt(arr, i);
     item.cell = c;
     SpatialGrid.sortedInsert(this.cells[c] as T[], item);
   }
@@ -103,7 +106,7 @@ export class SpatialGrid<T extends GridItem> {
    */
   nearest(qx: number, qy: number, accept: ((item: T) => boolean) | null, rng: Rng, noise: ((item: T) => number) | null = null, noiseMin = 0): T | null {
     const ties = this.ties;
-    ties.length = 0;
+    this.nt = 0;
     if (this.n === 0) return null;
     const cols = this.cols;
     const cx = this.coord(qx);
@@ -135,10 +138,10 @@ export class SpatialGrid<T extends GridItem> {
             if (noise !== null) v += noise(it);
             if (v < best) {
               best = v;
-              ties.length = 0;
-              ties.push(it);
+              ties[0] = it;
+              this.nt = 1;
             } else if (v === best) {
-              ties.push(it);
+              ties[this.nt++] = it;
             }
           }
         }
@@ -149,10 +152,10 @@ export class SpatialGrid<T extends GridItem> {
 
   /** Uniform pick among the collected ties (NetLogo `min-one-of` / `max-one-of`), then clears them. */
   private pickTie(rng: Rng): T | null {
-    const ties = this.ties;
-    if (ties.length === 0) return null;
-    const pick = ties.length === 1 ? (ties[0] as T) : (ties[rng.below(ties.length)] as T);
-    ties.length = 0;
+    const n = this.nt;
+    if (n === 0) return null;
+    const pick = n === 1 ? (this.ties[0] as T) : (this.ties[rng.below(n)] as T);
+    this.nt = 0;
     return pick;
   }
 
@@ -171,8 +174,7 @@ export class SpatialGrid<T extends GridItem> {
    * distribution as with a full scan; only fewer random numbers are drawn.
    */
   minBy(qx: number, qy: number, extra: readonly T[], value: (item: T, d: number, fromExtra: boolean) => number, lowerBound: (r: number) => number, rng: Rng): T | null {
-    const ties = this.ties;
-    ties.length = 0;
+    this.nt = 0;
     let best = Infinity;
     for (let k = 0; k < extra.length; k++) best = this.consider(extra[k] as T, qx, qy, value, best, 1, true);
     if (this.n === 0) return this.pickTie(rng);
@@ -207,8 +209,7 @@ export class SpatialGrid<T extends GridItem> {
    * below the best value found.
    */
   maxBy(qx: number, qy: number, extra: readonly T[], value: (item: T, d: number, fromExtra: boolean) => number, upperBound: (d: number) => number, rng: Rng): T | null {
-    const ties = this.ties;
-    ties.length = 0;
+    this.nt = 0;
     let best = -Infinity;
     for (let k = 0; k < extra.length; k++) best = this.consider(extra[k] as T, qx, qy, value, best, -1, true);
     if (this.n === 0) return this.pickTie(rng);
@@ -251,11 +252,11 @@ export class SpatialGrid<T extends GridItem> {
     const v = value(it, Math.sqrt(dx * dx + dy * dy), fromExtra);
     if (v !== v) return best; // NaN: not a candidate
     if (sign * v < sign * best) {
-      this.ties.length = 0;
-      this.ties.push(it);
+      this.ties[0] = it;
+      this.nt = 1;
       return v;
     }
-    if (v === best) this.ties.push(it);
+    if (v === best) this.ties[this.nt++] = it;
     return best;
   }
 }

@@ -49,11 +49,19 @@ export function findFeaturedTasks(st: SimState): void {
 export function advertiseFeaturedTasks(st: SimState): void {
   if (!st.p.platformFeatures || !st.p.featuredNeeds) return;
   const rng = st.rng;
+  const pick = scratch;
   for (const proj of shuffled(rng, st.projects)) {
-    const snap = proj.tasksSnap.filter((t) => t.alive);
-    const candidates = snap.filter((t) => t.contributors.length === 0 && !t.featured);
-    if (candidates.length > 0 && rng.float() < st.p.probProjectAdvertises) (rng.oneOf(candidates) as Task).featured = true;
-    const staffed = snap.filter((t) => t.featured && t.contributors.length > 0);
-    if (staffed.length > 0) (rng.oneOf(staffed) as Task).featured = false;
+    // Live snapshot tasks that are unstaffed and not featured (same order as a filter).
+    let n = 0;
+    for (const t of proj.tasksSnap) if (t.alive && t.contributors.length === 0 && !t.featured) pick[n++] = t;
+    if (n > 0 && rng.float() < st.p.probProjectAdvertises) (pick[rng.below(n)] as Task).featured = true;
+    // Live snapshot tasks that are featured and staffed (the task just featured is unstaffed).
+    n = 0;
+    for (const t of proj.tasksSnap) if (t.alive && t.featured && t.contributors.length > 0) pick[n++] = t;
+    if (n > 0) (pick[rng.below(n)] as Task).featured = false;
   }
+  pick.length = 0;
 }
+
+/** Reused candidate buffer of F5 (only the first n entries are meaningful). */
+const scratch: Task[] = [];
