@@ -47,8 +47,13 @@ export function recentTrend(h: readonly number[]): number {
 
 /** Replaces the contents of `dst` by those of `src` (reuses the array to avoid per-tick garbage). */
 export function refill<T>(dst: T[], src: readonly T[]): T[] {
-  dst.length = src.length;
-  for (let i = 0; i < src.length; i++) dst[i] = src[i] as T;
+  // Assigning `length` is slow (a runtime call); it is done only when the length changes,
+  // and growing goes through push so the array never becomes holey.
+  const n = src.length;
+  if (dst.length > n) dst.length = n;
+  const m = dst.length;
+  for (let i = 0; i < m; i++) dst[i] = src[i] as T;
+  for (let i = m; i < n; i++) dst.push(src[i] as T);
   return dst;
 }
 

@@ -181,16 +181,19 @@ export function setup(st: SimState): void {
 /** Union of the contributors of some tasks (an agent set: no duplicates), written into `out`. */
 export function contributorsOf(st: SimState, tasks: readonly Task[], out: Person[] = []): Person[] {
   const stamp = ++st.stampCounter;
-  out.length = 0;
+  // Overwrite in place and fix the length once: assigning `length` is slow,
+  // and this runs for every project twice per tick.
+  let n = 0;
   for (const t of tasks) {
     if (!t.alive) continue;
     for (const c of t.contributors) {
       if (c.stamp !== stamp) {
         c.stamp = stamp;
-        out.push(c);
+        out[n++] = c;
       }
     }
   }
+  if (out.length !== n) out.length = n;
   return out;
 }
 

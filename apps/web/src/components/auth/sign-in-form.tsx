@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { authClient } from '~/lib/auth-client';
+import { useHydrated } from '~/lib/use-hydrated';
 import { Alert } from '~/components/ui/alert';
 import { Button } from '~/components/ui/button';
 import { ZSignInForm, validateForm, type FieldErrors, type TSignInForm } from './auth-schemas';
@@ -15,6 +16,8 @@ export function SignInForm({ next }: { next: string }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<TSignInForm>>({});
   const [formError, setFormError] = useState<{ title: string; message: string } | null>(null);
   const [pending, setPending] = useState(false);
+  // Until React has hydrated, a click would submit the form natively and put the password in a URL.
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,7 +48,7 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} className="grid gap-5" aria-describedby={formError ? 'sign-in-error' : undefined}>
+    <form method="post" noValidate onSubmit={onSubmit} className="grid gap-5" aria-describedby={formError ? 'sign-in-error' : undefined}>
       {formError ? (
         <Alert id="sign-in-error" variant="destructive" title={formError.title} data-testid="form-error">
           {formError.message}
@@ -53,7 +56,7 @@ export function SignInForm({ next }: { next: string }) {
       ) : null}
       <FormField id="email" name="email" type="email" label="Email" autoComplete="email" inputMode="email" required error={fieldErrors.email} />
       <FormField id="password" name="password" type="password" label="Password" autoComplete="current-password" required error={fieldErrors.password} />
-      <Button type="submit" size="lg" disabled={pending}>
+      <Button type="submit" size="lg" disabled={pending || !hydrated}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>
       <p className="text-center text-sm text-muted-foreground">

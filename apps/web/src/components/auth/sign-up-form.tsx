@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { authClient } from '~/lib/auth-client';
+import { useHydrated } from '~/lib/use-hydrated';
 import { Alert } from '~/components/ui/alert';
 import { Button } from '~/components/ui/button';
 import { ZSignUpForm, validateForm, type FieldErrors, type TSignUpForm } from './auth-schemas';
@@ -17,6 +18,8 @@ export function SignUpForm({ next }: { next: string }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<TSignUpForm>>({});
   const [formError, setFormError] = useState<FormFailure | null>(null);
   const [pending, setPending] = useState(false);
+  // Until React has hydrated, a click would submit the form natively and put the password in a URL.
+  const hydrated = useHydrated();
   const signInHref = next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -49,7 +52,7 @@ export function SignUpForm({ next }: { next: string }) {
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} className="grid gap-5">
+    <form method="post" noValidate onSubmit={onSubmit} className="grid gap-5">
       {formError ? (
         <Alert variant="destructive" title={formError.title} data-testid="form-error">
           {formError.message}{' '}
@@ -72,7 +75,7 @@ export function SignUpForm({ next }: { next: string }) {
         error={fieldErrors.password}
         hint="At least 8 characters. A few unrelated words make a strong one."
       />
-      <Button type="submit" size="lg" disabled={pending}>
+      <Button type="submit" size="lg" disabled={pending || !hydrated}>
         {pending ? 'Creating your account…' : 'Create account'}
       </Button>
       <p className="text-center text-sm text-muted-foreground">

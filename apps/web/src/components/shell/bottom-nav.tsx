@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { CircleUserRound } from 'lucide-react';
-import { cn } from '~/lib/cn';
 import { PRIMARY_NAV, isActivePath, type NavItem } from './nav-items';
 
 /** Fixed tab bar for phones: the four sections plus the account entry, within thumb reach. */
@@ -28,10 +27,10 @@ export function BottomNav({ signedIn }: { signedIn: boolean }) {
               <Link
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
-                className={cn(
+                className={[
                   'flex h-16 flex-col items-center justify-center gap-1 text-[11px] font-medium text-muted-foreground transition-colors',
-                  active && 'text-primary',
-                )}
+                  active ? 'text-primary' : '',
+                ].join(' ')}
               >
                 <Icon className="size-5" aria-hidden="true" strokeWidth={active ? 2.25 : 1.75} />
                 {item.label}

@@ -2,7 +2,6 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { cn } from '~/lib/cn';
 import { PRIMARY_NAV, isActivePath } from './nav-items';
 
 /** The desktop navigation in the top bar; phones get the bottom bar instead. */
@@ -18,10 +17,10 @@ export function MainNav() {
               <Link
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
-                className={cn(
+                className={[
                   'rounded-md px-3 py-2 text-sm font-medium text-muted-foreground transition-colors hover:bg-accent hover:text-accent-foreground',
-                  active && 'bg-accent text-accent-foreground',
-                )}
+                  active ? 'bg-accent text-accent-foreground' : '',
+                ].join(' ')}
               >
                 {item.label}
               </Link>

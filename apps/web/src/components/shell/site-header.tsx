@@ -4,7 +4,7 @@ import { Button } from '~/components/ui/button';
 import { Logo } from './logo';
 import { MainNav } from './main-nav';
 import { ThemeToggle } from './theme-toggle';
-import { UserMenu } from './user-menu';
+import { UserMenuLazy as UserMenu } from './user-menu-lazy';
 
 export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
   return (

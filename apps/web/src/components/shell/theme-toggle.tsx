@@ -2,7 +2,7 @@
 
 import { useTheme } from 'next-themes';
 import { Moon, Sun } from 'lucide-react';
-import { Button } from '~/components/ui/button';
+import { buttonVariants } from '~/components/ui/button-variants';
 
 /**
  * Flips between light and dark. Until someone clicks it the site follows the system setting
@@ -12,15 +12,15 @@ import { Button } from '~/components/ui/button';
 export function ThemeToggle() {
   const { resolvedTheme, setTheme } = useTheme();
   return (
-    <Button
-      variant="ghost"
-      size="icon"
+    <button
+      type="button"
+      className={buttonVariants({ variant: 'ghost', size: 'icon' })}
       data-testid="theme-toggle"
       onClick={() => setTheme(resolvedTheme === 'dark' ? 'light' : 'dark')}
     >
       <Sun className="hidden dark:block" aria-hidden="true" />
       <Moon className="block dark:hidden" aria-hidden="true" />
       <span className="sr-only">Toggle dark mode</span>
-    </Button>
+    </button>
   );
 }

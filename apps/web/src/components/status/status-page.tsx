@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { Button } from '~/components/ui/button';
+import { buttonVariants } from '~/components/ui/button-variants';
 
 interface StatusPageProps {
   code: string;
@@ -9,7 +9,7 @@ interface StatusPageProps {
   actions?: ReactNode;
 }
 
-/** The shared body of the 404, 403, 401 and error pages. */
+/** The shared body of the 404, 403, 401 and error pages (no tailwind-merge: error.tsx ships it to every page). */
 export function StatusPage({ code, title, children, actions }: StatusPageProps) {
   return (
     <div className="mx-auto grid w-full max-w-xl gap-4 px-4 py-20 text-center sm:py-28">
@@ -18,9 +18,9 @@ export function StatusPage({ code, title, children, actions }: StatusPageProps) 
       <div className="text-muted-foreground text-pretty">{children}</div>
       <div className="mt-2 flex flex-wrap justify-center gap-3">
         {actions ?? (
-          <Button asChild>
-            <Link href="/">Go to the home page</Link>
-          </Button>
+          <Link className={buttonVariants()} href="/">
+            Go to the home page
+          </Link>
         )}
       </div>
     </div>

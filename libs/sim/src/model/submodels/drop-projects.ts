@@ -53,21 +53,28 @@ function dropNoTaskProject(st: SimState, p: Person): void {
   const mine = ++st.stampCounter;
   for (const t of p.tasksSnap ?? []) if (t.alive && t.project.alive) t.project.stamp = mine;
   const seen = ++st.stampCounter;
-  const P: Project[] = [];
-  const consider = (q: Project): void => {
-    if (!q.alive || q.stamp === mine || q.stamp === seen) return;
-    q.stamp = seen;
-    P.push(q);
-  };
+  // P, distinct live projects of the list (nested elements flattened) that hold none of my tasks,
+  // in list order; collected into a reused buffer (first n entries).
+  let n = 0;
   for (const e of p.projects) {
     if (e === null) continue;
-    if (Array.isArray(e)) for (const q of e) consider(q);
-    else consider(e);
+    if (Array.isArray(e)) for (const q of e) n = collect(q, mine, seen, n);
+    else n = collect(e, mine, seen, n);
   }
-  if (P.length === 0 || !(rng.float() < st.p.prob9DropProject)) return;
+  if (n === 0 || !(rng.float() < st.p.prob9DropProject)) return;
   // Removal fails silently for a project held only inside a nested element (§9 B10).
-  listRemove(p.projects, rng.oneOf(P) as Project);
+  listRemove(p.projects, scratchP[rng.below(n)] as Project);
   st.counters.nineDroppedProject++;
+}
+
+const scratchP: Project[] = [];
+
+/** Appends q to scratchP[n] unless dead, one of mine or already seen; returns the new count. */
+function collect(q: Project, mine: number, seen: number, n: number): number {
+  if (!q.alive || q.stamp === mine || q.stamp === seen) return n;
+  q.stamp = seen;
+  scratchP[n] = q;
+  return n + 1;
 }
 
 /** Runs S4. */

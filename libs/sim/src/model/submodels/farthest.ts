@@ -28,29 +28,47 @@ export function hullOf(projects: readonly Project[], out: number[] = []): number
     ys = new Float64Array(2 * n);
     chain = new Int32Array(4 * n);
   }
-  order.length = n;
   for (let i = 0; i < n; i++) {
     const p = projects[i] as Project;
     xs[i] = p.x;
     ys[i] = p.y;
-    order[i] = i;
   }
+  // Akl–Toussaint: a point strictly inside the quadrilateral of the leftmost,
+  // lowest, rightmost and highest points is not a hull vertex, so only the
+  // others are sorted (the hull is unchanged; the sort was the main cost).
+  let l = 0;
+  let b = 0;
+  let r = 0;
+  let t = 0;
+  for (let i = 1; i < n; i++) {
+    if ((xs[i] as number) < (xs[l] as number)) l = i;
+    if ((ys[i] as number) < (ys[b] as number)) b = i;
+    if ((xs[i] as number) > (xs[r] as number)) r = i;
+    if ((ys[i] as number) > (ys[t] as number)) t = i;
+  }
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    // Counter-clockwise edges l→b→r→t→l; strictly left of all four = strictly inside.
+    const inside = cross(l, b, i) > 0 && cross(b, r, i) > 0 && cross(r, t, i) > 0 && cross(t, l, i) > 0;
+    if (!inside) order[m++] = i;
+  }
+  order.length = m;
   order.sort(byXY);
   out.length = 0;
-  if (n <= 2) {
-    for (let i = 0; i < n; i++) out.push(xs[order[i] as number] as number, ys[order[i] as number] as number);
+  if (m <= 2) {
+    for (let i = 0; i < m; i++) out.push(xs[order[i] as number] as number, ys[order[i] as number] as number);
     return out;
   }
   // Lower chain then upper chain in one stack; each drops its last point (the other chain's first).
   let k = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < m; i++) {
     const p = order[i] as number;
     while (k >= 2 && cross(chain[k - 2] as number, chain[k - 1] as number, p) <= 0) k--;
     chain[k++] = p;
   }
   const lowerEnd = k;
   const upperStart = k;
-  for (let i = n - 1; i >= 0; i--) {
+  for (let i = m - 1; i >= 0; i--) {
     const p = order[i] as number;
     while (k - upperStart >= 2 && cross(chain[k - 2] as number, chain[k - 1] as number, p) <= 0) k--;
     chain[k++] = p;

@@ -66,25 +66,11 @@ export function feelLovedS2(st: SimState, p: Person, med: number): number {
   return fl;
 }
 
-/** Distinct contributors of a set of tasks. */
-function contributorsUnion(st: SimState, tasks: readonly Task[]): Person[] {
-  const stamp = ++st.stampCounter;
-  const out: Person[] = [];
-  for (const t of tasks) {
-    for (const c of t.contributors) {
-      if (c.stamp !== stamp) {
-        c.stamp = stamp;
-        out.push(c);
-      }
-    }
-  }
-  return out;
-}
-
-/** Distinct tasks (project tasks) of a set of persons. */
+/** Distinct tasks (project tasks) of a set of persons, into a reused buffer. */
 function tasksUnion(st: SimState, ps: readonly Person[]): Task[] {
   const stamp = ++st.stampCounter;
-  const out: Task[] = [];
+  const out = scratchUnion;
+  out.length = 0;
   for (const q of ps) {
     for (const t of q.tasks) {
       if (t.stamp !== stamp) {
@@ -95,15 +81,29 @@ function tasksUnion(st: SimState, ps: readonly Person[]): Task[] {
   }
   return out;
 }
+const scratchUnion: Task[] = [];
 
-/** Members of C who are friends of p (friends marked by stamp: O(deg + |C|)). */
-function friendsAmong(st: SimState, p: Person, c: readonly Person[]): Person[] {
-  const stamp = ++st.stampCounter;
-  for (const l of p.friends) friendOf(l, p).stamp = stamp;
-  const out: Person[] = [];
-  for (const q of c) if (q !== p && q.stamp === stamp) out.push(q);
+/**
+ * F: the distinct contributors of the tasks M who are friends of p, in order of first
+ * appearance (friends are marked by one stamp, and re-stamped when taken: O(deg + links of M)).
+ */
+function friendsAmongContributors(st: SimState, p: Person, M: readonly Task[]): Person[] {
+  const friend = ++st.stampCounter;
+  for (const l of p.friends) friendOf(l, p).stamp = friend;
+  const taken = ++st.stampCounter;
+  const out = scratchFriends;
+  out.length = 0;
+  for (const t of M) {
+    for (const c of t.contributors) {
+      if (c.stamp === friend && c !== p) {
+        c.stamp = taken;
+        out.push(c);
+      }
+    }
+  }
   return out;
 }
+const scratchFriends: Person[] = [];
 
 /** b(t) of F3: bounty per contributor (the bounty itself when unstaffed). */
 function bountyPer(t: Task): number {
@@ -129,7 +129,7 @@ function passA(st: SimState): void {
 function passBD22(st: SimState, p: Person, M: Task[], fl: number): void {
   const rng = st.rng;
   const h = sum(p.history);
-  const F = friendsAmong(st, p, contributorsUnion(st, M));
+  const F = friendsAmongContributors(st, p, M);
   if (F.length > 0) {
     if (rng.float() < st.p.prob9FriendsTask + 0.01 * h + fl) {
       const ft = tasksUnion(st, F);
@@ -160,7 +160,7 @@ function passBFinal(st: SimState, p: Person, M: Task[], fl: number, bountyMean: 
     linkTask(st, p, argmaxBy(rng, M, bountyPer) as Task);
     return;
   }
-  const F = friendsAmong(st, p, contributorsUnion(st, M));
+  const F = friendsAmongContributors(st, p, M);
   if (F.length > 0 && rng.float() < st.p.chance9PicksFriendsTasks) {
     if (rng.float() < st.p.prob9FriendsTask + 0.01 * h + fl) {
       const ft = tasksUnion(st, F);

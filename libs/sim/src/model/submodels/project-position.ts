@@ -8,11 +8,31 @@ import { mean, median, pushHistory, recentTrend } from '../helpers';
 import { netlogoError } from '../runtime-errors';
 import type { Person, SimState } from '../types';
 
-function likes(st: SimState, people: readonly Person[]): void {
+/**
+ * Interests that have a project within ±2: near[i − lo] = 1. Built once per S12 from the
+ * interest index, so the per-person test is an array read instead of five Map lookups.
+ */
+function interestsNearProjects(st: SimState): { lo: number; near: Uint8Array } | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const k of st.projectsByInterest.keys()) {
+    if (!Number.isInteger(k)) return null; // never in the model (interests are integers)
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
+  if (lo > hi) return { lo: 0, near: new Uint8Array(0) };
+  lo -= 2;
+  const near = new Uint8Array(hi + 2 - lo + 1);
+  for (const k of st.projectsByInterest.keys()) for (let d = -2; d <= 2; d++) near[k + d - lo] = 1;
+  return { lo, near };
+}
+
+function likes(st: SimState, people: readonly Person[], index: { lo: number; near: Uint8Array } | null): void {
   for (const p of people) {
     // L = projects with |inter3st − interest| ≤ 2.
     let any = false;
-    for (let d = -2; d <= 2 && !any; d++) if (st.projectsByInterest.has(p.interest + d)) any = true;
+    if (index !== null) any = index.near[p.interest - index.lo] === 1;
+    else for (let d = -2; d <= 2 && !any; d++) if (st.projectsByInterest.has(p.interest + d)) any = true;
     if (!any || !(st.rng.float() < 0.1)) continue;
     for (let d = -2; d <= 2; d++) {
       const b = st.projectsByInterest.get(p.interest + d);
@@ -34,9 +54,10 @@ export function updateProjectPosition(st: SimState): void {
       const delta = recentTrend(h);
       if (rng.float() < 0.1) proj.x = Math.max(proj.x + delta / (m * 10), -4);
     }
-    likes(st, st.ones);
-    likes(st, st.nines);
-    likes(st, st.nineties);
+    const index = interestsNearProjects(st);
+    likes(st, st.ones, index);
+    likes(st, st.nines, index);
+    likes(st, st.nineties, index);
     for (const proj of st.projects) {
       pushHistory(proj.likesHistory, proj.likes);
       const h = proj.likesHistory;

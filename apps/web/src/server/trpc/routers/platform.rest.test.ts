@@ -6,7 +6,8 @@ import { getOpenApiDocument } from '../../rest/openapi';
 import { getAuth } from '../../auth/auth';
 import { createCommunityFixture } from '../../testing/platform-fixtures';
 
-async function rest(path: string, token?: string): Promise<{ status: number; body: any }> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies checked field by field below
+async function rest(path: string, token?: string): Promise<{ status: number; body: Record<string, any> }> {
   const req = new Request(`http://localhost:3999/api/v1${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const res = await createOpenApiFetchHandler({ endpoint: '/api/v1', router: appRouter, req, createContext: () => createContextFromRequest(req) });
   return { status: res.status, body: await res.json() };

@@ -1,0 +1,251 @@
+/**
+ * Collaborative-document benchmark (`npm run bench:docs` = `tsx scripts/bench-docs.ts`).
+ *
+ * N simulated editors (stock @hocuspocus/provider clients, default 100) type continuously into one
+ * document. Measured twice in the same run, each server in its own child process:
+ * - "full": the app's Hocuspocus (/collab through crossws, with authentication by realtime token,
+ *   the PostgreSQL persistence extension, the Redis extension and logging), on a throw-away
+ *   database and Redis prefix;
+ * - "bare": a Hocuspocus server with no extensions.
+ * Update propagation latency = time from one editor's change to its arrival at each of 5 observer
+ * editors. Prints p50/p95 of both, then the LAST line as JSON with `ratio_p95` (full / bare; goal
+ * ≤ 1.3) and the server's RSS per editor.
+ *
+ * Options: --editors N (100), --seconds S (15), --interval MS between one editor's edits (1000).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+
+const { values: args } = parseArgs({
+  options: {
+    serve: { type: 'string' },
+    editors: { type: 'string', default: '100' },
+    seconds: { type: 'string', default: '15' },
+    interval: { type: 'string', default: '1000' },
+  },
+});
+
+// ---------------------------------------------------------------- child: one server, reports RSS
+async function serve(mode: string): Promise<void> {
+  let port: number;
+  if (mode === 'bare') {
+    const { Server } = await import('@hocuspocus/server');
+    const server = new Server({ port: 0, address: '127.0.0.1', quiet: true });
+    await server.listen();
+    port = server.address.port;
+  } else {
+    const { attachRealtime } = await import('../apps/web/src/server/realtime/attach-realtime');
+    const http = createServer((_req, res) => res.end());
+    const realtime = attachRealtime(http);
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    port = (http.address() as { port: number }).port;
+    // Graceful stop, as the web server does it: flush every document before exiting.
+    process.once('SIGTERM', () => void realtime.close().finally(() => process.exit(0)));
+  }
+  console.log(JSON.stringify({ ready: true, port }));
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line === 'rss') console.log(JSON.stringify({ rss: process.memoryUsage().rss }));
+  }
+}
+
+// ---------------------------------------------------------------- parent
+interface Child {
+  proc: ChildProcess;
+  port: number;
+  ask: (line: string) => Promise<Record<string, number>>;
+}
+
+function startChild(mode: string, env: NodeJS.ProcessEnv): Promise<Child> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', mode], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: proc.stdout! });
+  const waiting: ((v: Record<string, number>) => void)[] = [];
+  let onReady: ((port: number) => void) | null = null;
+  lines.on('line', (line) => {
+    if (!line.startsWith('{')) return;
+    const msg = JSON.parse(line) as Record<string, number>;
+    if (msg.ready) onReady?.(msg.port!);
+    else waiting.shift()?.(msg);
+  });
+  return new Promise((resolve, reject) => {
+    proc.once('exit', (code) => reject(new Error(`${mode} server exited (${code})`)));
+    onReady = (port) =>
+      resolve({
+        proc,
+        port,
+        ask: (line) =>
+          new Promise((r) => {
+            waiting.push(r);
+            proc.stdin!.write(`${line}\n`);
+          }),
+      });
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function runEditors(url: string, name: string, token: string, editors: number, seconds: number, interval: number) {
+  const providers: HocuspocusProvider[] = [];
+  const sent = new Map<string, number>();
+  const latencies: number[] = [];
+  await Promise.all(
+    Array.from({ length: editors }, (_, i) =>
+      new Promise<void>((resolve, reject) => {
+        const websocketProvider = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+        const provider = new HocuspocusProvider({
+          websocketProvider,
+          name,
+          token,
+          document: new Y.Doc(),
+          onSynced: () => resolve(),
+          onAuthenticationFailed: ({ reason }) => reject(new Error(`editor ${i} refused: ${reason}`)),
+        });
+        provider.attach();
+        providers[i] = provider;
+      }),
+    ),
+  );
+  const observers = providers.slice(0, 5);
+  for (const [o, provider] of observers.entries()) {
+    provider.document.getMap<number>('bench').observe((event) => {
+      const now = performance.now();
+      for (const key of event.keysChanged) {
+        if (key === `e${o}`) continue;
+        const t = sent.get(`${key}:${provider.document.getMap<number>('bench').get(key)}`);
+        if (t !== undefined) latencies.push(now - t);
+      }
+    });
+  }
+  const timers: NodeJS.Timeout[] = [];
+  let edits = 0;
+  for (const [i, provider] of providers.entries()) {
+    let seq = 0;
+    const edit = () => {
+      const doc = provider.document;
+      doc.transact(() => {
+        const p = new Y.XmlElement('paragraph');
+        const t = new Y.XmlText();
+        t.insert(0, `editor ${i} line ${seq}`);
+        p.insert(0, [t]);
+        doc.getXmlFragment('default').push([p]);
+        seq += 1;
+        sent.set(`e${i}:${seq}`, performance.now());
+        doc.getMap<number>('bench').set(`e${i}`, seq);
+      });
+      edits += 1;
+    };
+    // Editors start spread over one interval, then edit every interval.
+    timers.push(setTimeout(() => timers.push(setInterval(edit, interval)), Math.floor((i / editors) * interval)));
+  }
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  for (const t of timers) {
+    clearTimeout(t);
+    clearInterval(t);
+  }
+  await new Promise((r) => setTimeout(r, 1000)); // let the last updates arrive
+  return {
+    edits,
+    latencies: latencies.sort((a, b) => a - b),
+    close: () => {
+      for (const p of providers) {
+        p.destroy();
+        p.configuration.websocketProvider.destroy();
+      }
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const editors = Number(args.editors);
+  const seconds = Number(args.seconds);
+  const interval = Number(args.interval);
+  const runId = randomBytes(4).toString('hex');
+  process.env.NODE_ENV = 'test';
+  process.env.LOG_LEVEL ??= 'warn';
+  process.env.REDIS_URL ??= 'redis://127.0.0.1:6379/0';
+  process.env.REDIS_PREFIX = `bench-${runId}`;
+  process.env.BETTER_AUTH_SECRET = `bench-secret-${runId}-0123456789abcdef0123456789`;
+  const { createTestDatabase } = await import('@p2pvalue/db/testing');
+  const db = await createTestDatabase();
+  process.env.DATABASE_URL = db.url;
+  const children: Child[] = [];
+  try {
+    // One member, one community, one project, one document.
+    const userId = randomUUID();
+    await db.prisma.user.create({ data: { id: userId, email: `bench-${runId}@example.org`, name: 'Bench', emailVerified: true } });
+    const community = await db.prisma.community.create({ data: { slug: `bench-${runId}`, name: 'Bench', createdById: userId, memberships: { create: { userId, role: 'owner' } } } });
+    const project = await db.prisma.project.create({ data: { communityId: community.id, slug: 'bench', title: 'Bench', linkKey: runId, createdById: userId } });
+    const document = await db.prisma.document.create({ data: { projectId: project.id, title: 'Bench', createdById: userId } });
+    const { createRealtimeToken } = await import('../apps/web/src/server/realtime/realtime-token');
+    const token = createRealtimeToken(userId).token;
+
+    const results: Record<string, { p50: number; p95: number; samples: number; edits: number; rssPerEditorKB: number }> = {};
+    for (const mode of ['bare', 'full'] as const) {
+      const child = await startChild(mode, process.env);
+      children.push(child);
+      const url = mode === 'bare' ? `ws://127.0.0.1:${child.port}` : `ws://127.0.0.1:${child.port}/collab`;
+      const name = mode === 'bare' ? `bench-${runId}` : `doc:${document.id}`;
+      // Warm-up: one editor loads the server's lazily imported modules and the document.
+      const warm = await runEditors(url, name, token, 1, 0.5, interval);
+      warm.close();
+      const before = (await child.ask('rss')).rss!;
+      const run = await runEditors(url, name, token, editors, seconds, interval);
+      const after = (await child.ask('rss')).rss!;
+      run.close();
+      results[mode] = {
+        p50: percentile(run.latencies, 50),
+        p95: percentile(run.latencies, 95),
+        samples: run.latencies.length,
+        edits: run.edits,
+        rssPerEditorKB: Math.round((after - before) / editors / 1024),
+      };
+      const r = results[mode]!;
+      console.log(`${mode.padEnd(4)}: ${editors} editors, ${r.edits} edits, ${r.samples} deliveries — p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, server RSS +${r.rssPerEditorKB} KB/editor`);
+      child.proc.kill('SIGTERM');
+      await new Promise((r) => child.proc.once('exit', r));
+    }
+    const stored = await db.prisma.document.findUnique({ where: { id: document.id }, select: { plainText: true } });
+    const storedLines = stored?.plainText ? stored.plainText.split('\n').length : 0;
+    console.log(`full: ${storedLines} paragraphs persisted of ${results.full!.edits} typed`);
+    const ratio = results.full!.p95 / results.bare!.p95;
+    console.log(
+      JSON.stringify({
+        editors,
+        seconds,
+        intervalMs: interval,
+        full_p50_ms: +results.full!.p50.toFixed(2),
+        full_p95_ms: +results.full!.p95.toFixed(2),
+        bare_p50_ms: +results.bare!.p50.toFixed(2),
+        bare_p95_ms: +results.bare!.p95.toFixed(2),
+        ratio_p95: +ratio.toFixed(3),
+        rss_per_editor_kb: results.full!.rssPerEditorKB,
+        bare_rss_per_editor_kb: results.bare!.rssPerEditorKB,
+        persisted_all: storedLines === results.full!.edits,
+      }),
+    );
+  } finally {
+    for (const c of children) c.proc.kill('SIGKILL');
+    await db.drop();
+  }
+}
+
+if (args.serve) {
+  serve(args.serve).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
