@@ -5,15 +5,15 @@ import { Hocuspocus, type Extension, type onAuthenticatePayload } from '@hocuspo
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import { Forbidden, Unauthorized } from '@hocuspocus/common';
 import { redisKey } from '@p2pvalue/shared';
-import { createAccessService, createDocumentPersistence, createPlatformRepositories, createUserRepository, type DocumentPersistenceOptions } from '@p2pvalue/platform';
+import { createAccessService, createDocumentPersistence, createPlatformRepositories, type DocumentPersistenceOptions } from '@p2pvalue/platform';
 import { env } from '../../env';
 import { logger } from '../logger';
 import { getDb } from '../db';
-import { resolveViewer, type Viewer } from '../auth/viewer';
+import type { Viewer } from '../auth/viewer';
 import { documentDatabaseExtension } from './document-extension';
 import { platformDocumentAuthorizer } from './document-authorizer';
 import { registerCollabInstance, unregisterCollabInstance } from './live-documents';
-import { verifyRealtimeToken } from './realtime-token';
+import { resolveRealtimeViewer } from './realtime-viewer';
 
 export interface CollabContext {
   viewer: Viewer;
@@ -26,24 +26,10 @@ export interface CollabContext {
 export type DocumentAccess = 'read-write' | 'read-only' | 'none';
 export type DocumentAuthorizer = (viewer: Viewer, documentName: string) => Promise<DocumentAccess>;
 
-/** A short-lived realtime token (GET /api/v1/realtime/token) names its user. */
-async function viewerFromRealtimeToken(token: string): Promise<Viewer | null> {
-  const userId = verifyRealtimeToken(token);
-  const user = userId ? await createUserRepository(getDb()).findById(userId) : null;
-  return user ? { id: user.id, email: user.email, name: user.name, role: user.role, via: 'token' } : null;
-}
-
 function authenticationExtension(authorize: DocumentAuthorizer): Extension {
   return {
     async onAuthenticate(data: onAuthenticatePayload): Promise<CollabContext> {
-      let viewer: Viewer | null;
-      if (data.token?.startsWith('rt1.')) {
-        viewer = await viewerFromRealtimeToken(data.token);
-      } else {
-        const headers = new Headers(data.requestHeaders);
-        if (data.token && data.token !== 'cookie') headers.set('authorization', `Bearer ${data.token}`);
-        viewer = await resolveViewer(headers);
-      }
+      const viewer = await resolveRealtimeViewer(new Headers(data.requestHeaders), data.token);
       if (!viewer) throw Unauthorized;
       const access = await authorize(viewer, data.documentName);
       if (access === 'none') throw Forbidden;

@@ -4,7 +4,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createRedis, redisKey, type Redis } from '@p2pvalue/shared';
 import { env } from '../../env';
 import { logger } from '../logger';
-import { resolveViewer } from '../auth/viewer';
+import { resolveRealtimeViewer } from './realtime-viewer';
 import { headersFromNode } from './node-headers';
 import { ZRoomJoin, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from './contracts';
 
@@ -28,10 +28,11 @@ export function createSocketServer(httpServer: HttpServer): { io: SocketServer; 
 
   io.use(async (socket, next) => {
     try {
-      const headers = headersFromNode(socket.request.headers);
       const token: unknown = socket.handshake.auth?.token;
-      if (typeof token === 'string' && token.length > 0 && token.length < 512) headers.set('authorization', `Bearer ${token}`);
-      const viewer = await resolveViewer(headers);
+      const viewer = await resolveRealtimeViewer(
+        headersFromNode(socket.request.headers),
+        typeof token === 'string' && token.length > 0 && token.length < 1000 ? token : undefined,
+      );
       if (!viewer) return next(new Error('UNAUTHORIZED'));
       socket.data = { userId: viewer.id, role: viewer.role, name: viewer.name };
       next();
