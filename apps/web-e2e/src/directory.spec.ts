@@ -13,7 +13,7 @@ async function pickFirstFacetValue(page: Page, param: string): Promise<string> {
   const value = group.locator('[data-testid="facet-value"]:not([aria-current])').first();
   const label = (await value.locator('span.truncate').textContent())?.trim() ?? '';
   await value.click();
-  await expect(page).toHaveURL(new RegExp(`[?&]${param}=`));
+  await expect(page).toHaveURL(new RegExp(`[?&]${param}=`), { timeout: 30_000 });
   return label;
 }
 
@@ -39,11 +39,13 @@ test.describe('directory', () => {
   });
 
   test('search, narrow with two facets, propose an edit as a member, approve it as staff, see the diff', async ({ browser, page }, testInfo) => {
+    // Three people and a dozen pages: more than the default budget on a shared two-core machine.
+    test.slow();
     const errors = trackConsoleErrors(page);
     await page.goto('/directory');
     await page.getByRole('searchbox', { name: 'Search the directory' }).fill('wiki');
     await page.getByRole('searchbox', { name: 'Search the directory' }).press('Enter');
-    await expect(page).toHaveURL(/[?&]q=wiki/);
+    await expect(page).toHaveURL(/[?&]q=wiki/, { timeout: 30_000 });
     const all = await resultCount(page);
     expect(all).toBeGreaterThan(0);
     await expect(page.getByTestId('case-card').first()).toBeVisible();
@@ -53,7 +55,7 @@ test.describe('directory', () => {
     expect(afterOne).toBeGreaterThan(0);
     expect(afterOne).toBeLessThanOrEqual(all);
     await pickFirstFacetValue(page, 'language');
-    await expect(page).toHaveURL(/[?&]activity=.*[?&]language=|[?&]language=.*[?&]activity=/);
+    await expect(page).toHaveURL(/[?&]activity=.*[?&]language=|[?&]language=.*[?&]activity=/, { timeout: 30_000 });
     const afterTwo = await resultCount(page);
     expect(afterTwo).toBeGreaterThan(0);
     expect(afterTwo).toBeLessThanOrEqual(afterOne);
@@ -61,7 +63,7 @@ test.describe('directory', () => {
     await expect(page.getByRole('link', { name: /Download these \d+ cases as CSV/ })).toHaveAttribute('href', /\/api\/v1\/cases\.csv\?q=wiki.*activity=/);
 
     await page.getByTestId('case-card').first().getByRole('link').click();
-    await expect(page).toHaveURL(/\/directory\/cases\/\d+$/);
+    await expect(page).toHaveURL(/\/directory\/cases\/\d+$/, { timeout: 30_000 });
     const caseUrl = new URL(page.url()).pathname;
     const caseName = (await page.getByRole('heading', { level: 1 }).textContent())?.trim() ?? '';
     await expect(page.getByTestId('case-fields')).toBeVisible();
@@ -82,7 +84,7 @@ test.describe('directory', () => {
     await memberPage.getByLabel('Year of foundation').fill('');
     await memberPage.getByLabel('Other information').fill(note);
     await memberPage.getByRole('button', { name: 'Propose this edit' }).click();
-    await expect(memberPage.getByTestId('proposal-sent')).toBeVisible();
+    await expect(memberPage.getByTestId('proposal-sent')).toBeVisible({ timeout: 30_000 });
     await member.close();
 
     // Staff approve it from the queue.
@@ -117,6 +119,7 @@ test.describe('archive', () => {
   test.use({ storageState: storageStatePath('researcher') });
 
   test('deposit a data set with a CSV, publish v1, create v2, download both and the citation', async ({ page, playwright, baseURL }, testInfo) => {
+    test.slow();
     const title = unique('E2E data set', testInfo.project.name);
     page.on('dialog', (dialog) => void dialog.accept());
 
@@ -126,8 +129,8 @@ test.describe('archive', () => {
     await page.getByLabel('Description').fill('Cases surveyed by the end-to-end test.');
     await page.getByLabel('Keywords').fill('commons, e2e');
     await page.getByRole('button', { name: 'Create the draft' }).click();
-    await expect(page).toHaveURL(/\/archive\/[^/?]+\?version=1$/);
-    await expect(page.getByTestId('version-status')).toContainText('draft');
+    await expect(page).toHaveURL(/\/archive\/[^/?]+\?version=1$/, { timeout: 30_000 });
+    await expect(page.getByTestId('version-status')).toContainText('draft', { timeout: 30_000 });
     const datasetId = new URL(page.url()).pathname.split('/').pop()!;
 
     const v1 = 'case,members,founded\nWikipedia,100000,2001\nGuifi,30000,2004\n';
@@ -141,7 +144,7 @@ test.describe('archive', () => {
     await expect(page.getByTestId('version-status')).toContainText('published');
 
     await page.getByRole('button', { name: 'Create a new version' }).click();
-    await expect(page).toHaveURL(/\?version=2$/);
+    await expect(page).toHaveURL(/\?version=2$/, { timeout: 30_000 });
     await expect(page.getByTestId('version-status')).toContainText('Version 2: draft');
     const v2 = `${v1}Tabacalera,500,2010\n`;
     await page.getByLabel('Add files').setInputFiles({ name: 'survey.csv', mimeType: 'text/csv', buffer: Buffer.from(v2) });
