@@ -106,6 +106,11 @@ describe('create', () => {
     const migrationsDir = await mkdtemp(path.join(os.tmpdir(), 'p2pvalue-migrations-'));
     tempDirs.push(migrationsDir);
     const url = freshUrl();
+    // The directory's trigram/unaccent indexes need extensions that its migration creates in
+    // hand-written SQL; a history generated from scratch has no such SQL, so provide them here.
+    const name = new URL(url).pathname.slice(1);
+    await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+    await query(url, 'CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS unaccent');
     const result = await createMigration({ url, name: 'first one', migrationsDir });
     if (result.kind !== 'created') throw new Error('expected a migration');
     expect(result.name).toMatch(/^\d{14}_first_one$/);
