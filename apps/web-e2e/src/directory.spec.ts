@@ -39,6 +39,9 @@ test.describe('directory', () => {
   });
 
   test('search, narrow with two facets, propose an edit as a member, approve it as staff, see the diff', async ({ browser, page }, testInfo) => {
+    // Both projects would propose edits to the same first search result in parallel, and a proposal
+    // made against a revision that another approval has superseded is refused as stale.
+    test.skip(testInfo.project.name === 'phone', 'the curation flow edits shared seed data; it runs once, on desktop');
     // Three people and a dozen pages: more than the default budget on a shared two-core machine.
     test.slow();
     const errors = trackConsoleErrors(page);
@@ -95,7 +98,8 @@ test.describe('directory', () => {
     await expect(proposal).toBeVisible();
     await expect(proposal.getByTestId('revision-diff')).toContainText(note);
     await proposal.getByRole('button', { name: `Approve the proposal for ${caseName}` }).click();
-    await expect(staffPage.getByText(`Approved: ${caseName}`)).toBeVisible();
+    // The queue refreshes after an approval, so the durable sign is the proposal leaving it.
+    await expect(proposal).toHaveCount(0, { timeout: 30_000 });
 
     // The case shows the new value and the revision with its field-by-field diff.
     await staffPage.goto(caseUrl);
