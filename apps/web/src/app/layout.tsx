@@ -6,7 +6,6 @@ import { SiteFooter } from '~/components/shell/site-footer';
 import { SiteHeader } from '~/components/shell/site-header';
 import { SkipLink } from '~/components/shell/skip-link';
 import { ThemeProvider } from '~/components/shell/theme-provider';
-import { TRPCReactProvider } from '~/lib/trpc/react';
 import { getViewer } from '~/lib/server/viewer';
 
 export const metadata: Metadata = {
@@ -30,7 +29,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en" suppressHydrationWarning>
       <body className="flex min-h-dvh flex-col">
         <ThemeProvider>
-          <TRPCReactProvider>
             <SkipLink />
             <SiteHeader viewer={viewer} />
             <main id="main" tabIndex={-1} className="flex-1 outline-none">
@@ -40,7 +38,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {/* Keeps the end of every page clear of the fixed phone tab bar. */}
             <div className="h-16 md:hidden" aria-hidden="true" />
             <BottomNav signedIn={viewer !== null} />
-          </TRPCReactProvider>
         </ThemeProvider>
       </body>
     </html>
