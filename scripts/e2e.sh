@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 results=${1:-.test-results}
 mkdir -p "$results"
+# Playwright resolves relative report paths against its config folder: make ours absolute.
+results=$(cd "$results" && pwd)
 
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = "0" ]; then
