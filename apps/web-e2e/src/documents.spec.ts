@@ -32,6 +32,8 @@ async function typeAtEnd(page: Page, text: string) {
 }
 
 test('two people edit one document and see each other’s text and cursors', async ({ browser, playwright, baseURL }) => {
+  // Two browser contexts loading the editor take 20–50 s on the shared 2-core CI machine.
+  test.slow();
   const api = await playwright.request.newContext({ baseURL, storageState: storageStatePath('staff') });
   const { url } = await findDocument(api, 'commons-handbook');
   const staff = await openEditor(browser, 'staff', url);
@@ -49,6 +51,8 @@ test('two people edit one document and see each other’s text and cursors', asy
 });
 
 test('edits made offline merge when the connection returns', async ({ browser, playwright, baseURL }) => {
+  // Two browser contexts loading the editor take 20–50 s on the shared 2-core CI machine.
+  test.slow();
   const api = await playwright.request.newContext({ baseURL, storageState: storageStatePath('staff') });
   const { url } = await findDocument(api, 'commons-handbook', 'Meeting notes 1');
   const staff = await openEditor(browser, 'staff', url);
