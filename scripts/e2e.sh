@@ -4,7 +4,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
+# Usage: scripts/e2e.sh [results-dir] [playwright args…]  (e.g. a spec file or --project=desktop)
 results=${1:-.test-results}
+shift || true
 mkdir -p "$results"
 # Playwright resolves relative report paths against its config folder: make ours absolute.
 results=$(cd "$results" && pwd)
@@ -57,4 +59,4 @@ if ! curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; then
 fi
 
 E2E_BASE_URL="$PUBLIC_URL" PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" \
-  npx playwright test -c apps/web-e2e --reporter=list,json
+  npx playwright test -c apps/web-e2e --reporter=list,json "$@"

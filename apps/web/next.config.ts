@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
+  // Parallel builds (e.g. several e2e runs on one machine) each use their own output folder.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // Workspace libraries ship TypeScript sources.
   transpilePackages: ['@p2pvalue/sim', '@p2pvalue/platform', '@p2pvalue/directory', '@p2pvalue/shared', '@p2pvalue/db'],
   serverExternalPackages: ['pino', 'pino-pretty', 'ioredis', 'bullmq', 'pg', '@prisma/adapter-pg', '@prisma/client', 'better-auth'],
