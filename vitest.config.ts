@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['{apps,libs,tools}/**/*.test.{ts,tsx}'],
-    exclude: ['**/node_modules/**', 'apps/web-e2e/**', '**/.next/**'],
+    exclude: ['**/node_modules/**', 'apps/web-e2e/**', '**/.next/**', '**/.next-*/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
