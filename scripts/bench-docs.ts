@@ -7,11 +7,14 @@
  *   the PostgreSQL persistence extension, the Redis extension and logging), on a throw-away
  *   database and Redis prefix;
  * - "bare": a Hocuspocus server with no extensions.
- * Update propagation latency = time from one editor's change to its arrival at each of 5 observer
- * editors. Prints p50/p95 of both, then the LAST line as JSON with `ratio_p95` (full / bare; goal
- * ≤ 1.3) and the server's RSS per editor.
+ * The editors are spread over several client processes (--procs, default 4), so the clients' own
+ * event loops do not dominate the figures. Update propagation latency = time from one editor's
+ * change to its arrival at each of 5 observer editors (on different processes; the send time
+ * travels in the update, on the machine's shared clock). Prints p50/p95 of both, then the LAST line
+ * as JSON with `ratio_p95` (full / bare; goal ≤ 1.3) and the server's RSS per editor.
  *
- * Options: --editors N (100), --seconds S (15), --interval MS between one editor's edits (1000).
+ * Options: --editors N (100), --seconds S (15), --interval MS between one editor's edits (1000),
+ * --procs P client processes (4).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -26,6 +29,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 const { values: args } = parseArgs({
   options: {
     serve: { type: 'string' },
+    client: { type: 'string' },
+    procs: { type: 'string', default: '4' },
     editors: { type: 'string', default: '100' },
     seconds: { type: 'string', default: '15' },
     interval: { type: 'string', default: '1000' },
@@ -90,70 +95,87 @@ function startChild(mode: string, env: NodeJS.ProcessEnv): Promise<Child> {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-async function runEditors(url: string, name: string, token: string, editors: number, seconds: number, interval: number) {
-  const providers: HocuspocusProvider[] = [];
-  const sent = new Map<string, number>();
+/** Milliseconds on a clock all processes of this machine share (sub-millisecond resolution). */
+const sharedNow = () => performance.timeOrigin + performance.now();
+
+interface ClientPlan {
+  url: string;
+  name: string;
+  token: string;
+  /** Global indices of this process's editors. */
+  indices: number[];
+  /** Of those, the ones that record arrivals. */
+  observers: number[];
+  editors: number;
+  seconds: number;
+  interval: number;
+}
+
+/** Connects the plan's editors; `go` makes them type for the planned time and returns what the observers saw. */
+async function connectEditors(plan: ClientPlan) {
+  const providers = new Map<number, HocuspocusProvider>();
   const latencies: number[] = [];
   await Promise.all(
-    Array.from({ length: editors }, (_, i) =>
-      new Promise<void>((resolve, reject) => {
-        const websocketProvider = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
-        const provider = new HocuspocusProvider({
-          websocketProvider,
-          name,
-          token,
-          document: new Y.Doc(),
-          onSynced: () => resolve(),
-          onAuthenticationFailed: ({ reason }) => reject(new Error(`editor ${i} refused: ${reason}`)),
-        });
-        provider.attach();
-        providers[i] = provider;
-      }),
+    plan.indices.map(
+      (i) =>
+        new Promise<void>((resolve, reject) => {
+          const websocketProvider = new HocuspocusProviderWebsocket({ url: plan.url, WebSocketPolyfill: WebSocket });
+          const provider = new HocuspocusProvider({
+            websocketProvider,
+            name: plan.name,
+            token: plan.token,
+            document: new Y.Doc(),
+            onSynced: () => resolve(),
+            onAuthenticationFailed: ({ reason }) => reject(new Error(`editor ${i} refused: ${reason}`)),
+          });
+          provider.attach();
+          providers.set(i, provider);
+        }),
     ),
   );
-  const observers = providers.slice(0, 5);
-  for (const [o, provider] of observers.entries()) {
-    provider.document.getMap<number>('bench').observe((event) => {
-      const now = performance.now();
+  for (const o of plan.observers) {
+    const bench = providers.get(o)!.document.getMap<{ seq: number; t: number }>('bench');
+    bench.observe((event) => {
+      const now = sharedNow();
       for (const key of event.keysChanged) {
         if (key === `e${o}`) continue;
-        const t = sent.get(`${key}:${provider.document.getMap<number>('bench').get(key)}`);
-        if (t !== undefined) latencies.push(now - t);
+        const sent = bench.get(key);
+        if (sent) latencies.push(now - sent.t);
       }
     });
   }
-  const timers: NodeJS.Timeout[] = [];
-  let edits = 0;
-  for (const [i, provider] of providers.entries()) {
-    let seq = 0;
-    const edit = () => {
-      const doc = provider.document;
-      doc.transact(() => {
-        const p = new Y.XmlElement('paragraph');
-        const t = new Y.XmlText();
-        t.insert(0, `editor ${i} line ${seq}`);
-        p.insert(0, [t]);
-        doc.getXmlFragment('default').push([p]);
-        seq += 1;
-        sent.set(`e${i}:${seq}`, performance.now());
-        doc.getMap<number>('bench').set(`e${i}`, seq);
-      });
-      edits += 1;
-    };
-    // Editors start spread over one interval, then edit every interval.
-    timers.push(setTimeout(() => timers.push(setInterval(edit, interval)), Math.floor((i / editors) * interval)));
-  }
-  await new Promise((r) => setTimeout(r, seconds * 1000));
-  for (const t of timers) {
-    clearTimeout(t);
-    clearInterval(t);
-  }
-  await new Promise((r) => setTimeout(r, 1000)); // let the last updates arrive
   return {
-    edits,
-    latencies: latencies.sort((a, b) => a - b),
-    close: () => {
-      for (const p of providers) {
+    async go() {
+      const timers: NodeJS.Timeout[] = [];
+      let edits = 0;
+      for (const [i, provider] of providers) {
+        let seq = 0;
+        const edit = () => {
+          const doc = provider.document;
+          doc.transact(() => {
+            const p = new Y.XmlElement('paragraph');
+            const t = new Y.XmlText();
+            t.insert(0, `editor ${i} line ${seq}`);
+            p.insert(0, [t]);
+            doc.getXmlFragment('default').push([p]);
+            seq += 1;
+            doc.getMap<{ seq: number; t: number }>('bench').set(`e${i}`, { seq, t: sharedNow() });
+          });
+          edits += 1;
+        };
+        // Editors start spread over one interval, then edit every interval.
+        timers.push(setTimeout(() => timers.push(setInterval(edit, plan.interval)), Math.floor((i / plan.editors) * plan.interval)));
+      }
+      await new Promise((r) => setTimeout(r, plan.seconds * 1000));
+      for (const t of timers) {
+        clearTimeout(t);
+        clearInterval(t);
+      }
+      await new Promise((r) => setTimeout(r, 1000)); // let the last updates arrive
+      return { edits, latencies };
+    },
+    close() {
+      for (const p of providers.values()) {
         p.destroy();
         p.configuration.websocketProvider.destroy();
       }
@@ -161,10 +183,70 @@ async function runEditors(url: string, name: string, token: string, editors: num
   };
 }
 
+// ---------------------------------------------------------------- child: a share of the editors
+async function client(planJson: string): Promise<void> {
+  const editors = await connectEditors(JSON.parse(planJson) as ClientPlan);
+  console.log(JSON.stringify({ ready: true }));
+  const lines = createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    if (line !== 'go') continue;
+    const result = await editors.go();
+    // Stay connected until the parent has measured the server's memory and ends this process.
+    console.log(JSON.stringify({ done: true, ...result }));
+  }
+  editors.close();
+}
+
+function startClient(plan: ClientPlan): Promise<{ go: () => Promise<{ edits: number; latencies: number[] }>; proc: ChildProcess }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--client', JSON.stringify(plan)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: proc.stdout! });
+  let onDone: ((v: { edits: number; latencies: number[] }) => void) | null = null;
+  return new Promise((resolve, reject) => {
+    proc.once('exit', (code) => reject(new Error(`client process exited (${code})`)));
+    lines.on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const msg = JSON.parse(line) as { ready?: boolean; done?: boolean; edits: number; latencies: number[] };
+      if (msg.ready)
+        resolve({
+          proc,
+          go: () =>
+            new Promise((r) => {
+              onDone = r;
+              proc.stdin!.write('go\n');
+            }),
+        });
+      else if (msg.done) onDone?.({ edits: msg.edits, latencies: msg.latencies });
+    });
+  });
+}
+
+/** Runs the editors over `procs` client processes; observers are the first editors of different processes. */
+async function runEditors(base: Omit<ClientPlan, 'indices' | 'observers'>, procs: number) {
+  const shares = Array.from({ length: Math.min(procs, base.editors) }, (_, p) => Array.from({ length: base.editors }, (_, i) => i).filter((i) => i % procs === p));
+  const observerCount = Math.min(5, base.editors);
+  const observers = new Set(Array.from({ length: observerCount }, (_, k) => k));
+  const clients = await Promise.all(shares.map((indices) => startClient({ ...base, indices, observers: indices.filter((i) => observers.has(i)) })));
+  const close = () => {
+    for (const c of clients) c.proc.kill('SIGTERM');
+  };
+  try {
+    const results = await Promise.all(clients.map((c) => c.go()));
+    return {
+      edits: results.reduce((n, r) => n + r.edits, 0),
+      latencies: results.flatMap((r) => r.latencies).sort((a, b) => a - b),
+      close,
+    };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
   const editors = Number(args.editors);
   const seconds = Number(args.seconds);
   const interval = Number(args.interval);
+  const procs = Math.max(1, Number(args.procs));
   const runId = randomBytes(4).toString('hex');
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL ??= 'warn';
@@ -192,10 +274,11 @@ async function main(): Promise<void> {
       const url = mode === 'bare' ? `ws://127.0.0.1:${child.port}` : `ws://127.0.0.1:${child.port}/collab`;
       const name = mode === 'bare' ? `bench-${runId}` : `doc:${document.id}`;
       // Warm-up: one editor loads the server's lazily imported modules and the document.
-      const warm = await runEditors(url, name, token, 1, 0.5, interval);
+      const warm = await connectEditors({ url, name, token, indices: [0], observers: [], editors: 1, seconds: 0.5, interval });
+      await warm.go();
       warm.close();
       const before = (await child.ask('rss')).rss!;
-      const run = await runEditors(url, name, token, editors, seconds, interval);
+      const run = await runEditors({ url, name, token, editors, seconds, interval }, procs);
       const after = (await child.ask('rss')).rss!;
       run.close();
       results[mode] = {
@@ -206,7 +289,7 @@ async function main(): Promise<void> {
         rssPerEditorKB: Math.round((after - before) / editors / 1024),
       };
       const r = results[mode]!;
-      console.log(`${mode.padEnd(4)}: ${editors} editors, ${r.edits} edits, ${r.samples} deliveries — p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, server RSS +${r.rssPerEditorKB} KB/editor`);
+      console.log(`${mode.padEnd(4)}: ${editors} editors on ${procs} client processes, ${r.edits} edits, ${r.samples} deliveries — p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, server RSS +${r.rssPerEditorKB} KB/editor`);
       child.proc.kill('SIGTERM');
       await new Promise((r) => child.proc.once('exit', r));
     }
@@ -219,6 +302,7 @@ async function main(): Promise<void> {
         editors,
         seconds,
         intervalMs: interval,
+        clientProcesses: procs,
         full_p50_ms: +results.full!.p50.toFixed(2),
         full_p95_ms: +results.full!.p95.toFixed(2),
         bare_p50_ms: +results.bare!.p50.toFixed(2),
@@ -235,7 +319,15 @@ async function main(): Promise<void> {
   }
 }
 
-if (args.serve) {
+if (args.client) {
+  client(args.client).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+} else if (args.serve) {
   serve(args.serve).catch((error: unknown) => {
     console.error(error);
     process.exit(1);

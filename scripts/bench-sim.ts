@@ -4,19 +4,31 @@
  * Measures, on this machine:
  * - agentTicksPerSec: Σ over ticks of the live population (#1 + #9 + #90), divided by wall time,
  *   for runs at the default preset's population;
- * - ratio10x: wall time of the same runs with 10× the initial population over the 1× time;
+ * - ratio10x: wall time of runs whose initial community is 10× larger over the 1× time, same
+ *   ticks and seeds, per variant. "Community" is #1s, #9s, #90s AND initial-projects (which is
+ *   also the number of lone tasks): scaling only the people would crowd 10× the contributors
+ *   onto the same 15 projects, a different community rather than a bigger one. initial-projects
+ *   has the slider range 1–50, so the pair is 5 → 50 projects with the variant's default people
+ *   (D2.2 1/9/90 → 10/90/900; final 5/45/450 → 50/450/4500). The model sets its own size, so
+ *   the 10× community shrinks towards its carrying capacity during the run (products do not
+ *   scale: "a few" is 2–6 of them): populationRatio10x is the agent-ticks actually simulated at
+ *   10× over those at 1×, and ratio10xPerAgentTick = ratio10x / populationRatio10x is the cost
+ *   of one agent-tick at 10× relative to 1× (1 = linear in community size; the ≤ 12 goal on
+ *   ratio10x corresponds to ≤ 1.2 here when the population stays 10×);
  * - experimentWallSec: wall time of `p2pv-sim experiment --name 21sep_largeSteady_online
  *   --workers 2` (a fresh process, so start-up is included);
  * - peakHeapMB: peak V8 heap of the largest preset run, measured in a fresh child process;
  * - with --all: every one of the 13 experiments with 2 workers, and their total wall time
- *   (target: 2,065 runs / 1.19 M run-ticks in under 10 minutes on 2 cores).
+ *   (target: 2,065 runs / 1.19 M run-ticks in under 10 minutes on 2 cores), the guarded NetLogo
+ *   runtime errors (§9.3 codes) met in each, with counts, and the number of runs that stopped on
+ *   an error (`error:<code>`, which the default "guard" mode never does).
  * Human-readable lines first; the LAST line is a single JSON object.
  *
  * Options: --all, --ticks T (default 400), --seeds N (default 3), --workers N (default 2),
  * --skip-experiment.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,10 +37,12 @@ import {
   EXPERIMENT_PRESETS,
   countRuns,
   designConditions,
+  defaultParams,
   findPreset,
   runModel,
   type ParamValue,
   type RunOutput,
+  type Variant,
 } from '@p2pvalue/sim';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -37,6 +51,8 @@ const CLI = join(ROOT, 'apps', 'sim-cli', 'src', 'main.ts');
 const SELF = fileURLToPath(import.meta.url);
 
 const POP_PARAMS = ['initial-number-1s', 'initial-number-9s', 'initial-number-90s'] as const;
+/** initial-projects of the 1× community in the ratio10x pair (10× = 50, the slider maximum). */
+const RATIO_BASE_PROJECTS = 5;
 const POP_METRICS = ['count_1s', 'count_9s', 'count_90s'];
 
 function populationTicks(output: RunOutput): number {
@@ -51,18 +67,33 @@ interface Timed {
   runTicks: number;
 }
 
-function timeRuns(params: Record<string, ParamValue>, ticks: number, seeds: number): Timed {
+function timeRuns(params: Record<string, ParamValue>, ticks: number, seeds: number, variant: Variant = 'D2.2'): Timed {
   let seconds = 0;
   let agentTicks = 0;
   let runTicks = 0;
   for (let seed = 1; seed <= seeds; seed++) {
     const start = performance.now();
-    const output = runModel({ seed, params }, { ticks, metrics: POP_METRICS, record: 'every-tick' });
+    const output = runModel({ seed, params, variant }, { ticks, metrics: POP_METRICS, record: 'every-tick' });
     seconds += (performance.now() - start) / 1000;
     agentTicks += populationTicks(output);
     runTicks += output.ticks;
   }
   return { seconds, agentTicks, runTicks };
+}
+
+/** Guarded runtime errors and error stops of one experiment, from its per-condition summary file. */
+function experimentErrors(outDir: string, name: string): { runtimeErrors: Record<string, number>; errorStops: number } {
+  const path = join(outDir, `${name.replace(/[^\w.-]+/g, '_')}-summary.json`);
+  const summary = JSON.parse(readFileSync(path, 'utf8')) as {
+    conditions: { runtimeErrors: Record<string, number>; stopReasons: Record<string, number> }[];
+  };
+  const runtimeErrors: Record<string, number> = {};
+  let errorStops = 0;
+  for (const c of summary.conditions) {
+    for (const [code, n] of Object.entries(c.runtimeErrors)) runtimeErrors[code] = (runtimeErrors[code] ?? 0) + n;
+    for (const [reason, n] of Object.entries(c.stopReasons)) if (reason.startsWith('error:')) errorStops += n;
+  }
+  return { runtimeErrors: Object.fromEntries(Object.entries(runtimeErrors).sort(([a], [b]) => a.localeCompare(b))), errorStops };
 }
 
 function runCli(args: string[]): { seconds: number; ok: boolean; stderr: string } {
@@ -103,6 +134,30 @@ async function heapProbe(spec: string): Promise<void> {
   process.stdout.write(`${JSON.stringify({ peakHeapMB: peak / 2 ** 20 })}\n`);
 }
 
+interface ScaleResult {
+  oneX: Timed;
+  tenX: Timed;
+  ratio10x: number;
+  populationRatio10x: number;
+  ratio10xPerAgentTick: number;
+}
+
+/** The 1× community of the ratio10x pair for a variant, times `k` (see the header). */
+function scaledCommunity(variant: Variant, k: number): Record<string, ParamValue> {
+  const defaults = defaultParams(variant);
+  const params: Record<string, ParamValue> = { 'initial-projects': k * RATIO_BASE_PROJECTS };
+  for (const p of POP_PARAMS) params[p] = k * Number(defaults[p]);
+  return params;
+}
+
+function measureScaling(variant: Variant, ticks: number, seeds: number): ScaleResult {
+  const oneX = timeRuns(scaledCommunity(variant, 1), ticks, seeds, variant);
+  const tenX = timeRuns(scaledCommunity(variant, 10), ticks, seeds, variant);
+  const ratio10x = tenX.seconds / oneX.seconds;
+  const populationRatio10x = tenX.agentTicks / oneX.agentTicks;
+  return { oneX, tenX, ratio10x, populationRatio10x, ratio10xPerAgentTick: ratio10x / populationRatio10x };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -118,6 +173,8 @@ async function main(): Promise<void> {
   const ticks = Number(values.ticks ?? 400);
   const seeds = Number(values.seeds ?? 3);
   const workers = String(values.workers ?? 2);
+  // Other work on the machine distorts every figure; report the load at both ends.
+  const loadAtStart = Number(loadavg()[0]?.toFixed(2) ?? 0);
 
   const base = designConditions(findPreset('default') ?? { name: 'default', repetitions: 1, steps: ticks, enumerated: {} })[0] ?? {};
   // Warm-up so that JIT compilation is not charged to the first measurement.
@@ -128,22 +185,23 @@ async function main(): Promise<void> {
     `default population: ${seeds} runs × ${ticks} ticks (${one.runTicks} run) in ${one.seconds.toFixed(2)} s, ${Math.round(agentTicksPerSec)} agent-ticks/s, ${(one.runTicks / one.seconds).toFixed(0)} ticks/s`,
   );
 
-  const defaults: Record<string, number> = { 'initial-number-1s': 1, 'initial-number-9s': 9, 'initial-number-90s': 90 };
-  const big: Record<string, ParamValue> = { ...base };
-  for (const p of POP_PARAMS) big[p] = 10 * Number(base[p] ?? defaults[p]);
-  const ten = timeRuns(big, ticks, seeds);
-  const ratio10x = ten.seconds / one.seconds;
-  // Runs may stop early (collapse, "huge"), so also report the cost per tick actually run.
-  const ratio10xPerTick = ten.seconds / ten.runTicks / (one.seconds / one.runTicks);
-  console.log(
-    `10× initial population: ${ten.seconds.toFixed(2)} s for ${ten.runTicks} ticks (ratio ${ratio10x.toFixed(2)}, per tick ${ratio10xPerTick.toFixed(2)}), ${Math.round(ten.agentTicks / ten.seconds)} agent-ticks/s`,
-  );
+  const scaling: Record<string, ScaleResult> = {};
+  for (const variant of ['D2.2', 'final'] as const) {
+    const r = measureScaling(variant, ticks, seeds);
+    scaling[variant] = r;
+    console.log(
+      `${variant} ${r.oneX.seconds.toFixed(2)} s at 1× → ${r.tenX.seconds.toFixed(2)} s at 10× (${r.tenX.runTicks}/${r.oneX.runTicks} ticks run): ratio ${r.ratio10x.toFixed(2)}, population ×${r.populationRatio10x.toFixed(2)}, per agent-tick ${r.ratio10xPerAgentTick.toFixed(2)}`,
+    );
+  }
+  const d22 = scaling['D2.2'] as ScaleResult;
 
   const experimentWallSec: Record<string, number> = {};
   const outDir = mkdtempSync(join(tmpdir(), 'bench-sim-'));
   let allWallSec: number | null = null;
   let allRuns = 0;
   let allRunTicks = 0;
+  const guarded: Record<string, Record<string, number>> = {};
+  let errorStops = 0;
   try {
     if (!values['skip-experiment']) {
       const name = '21sep_largeSteady_online';
@@ -158,10 +216,15 @@ async function main(): Promise<void> {
         const r = runCli(['experiment', '--name', design.name, '--workers', workers, '--out', outDir, '--quiet']);
         if (!r.ok) throw new Error(`experiment ${design.name} failed: ${r.stderr}`);
         experimentWallSec[design.name] = r.seconds;
+        const errs = experimentErrors(outDir, design.name);
+        guarded[design.name] = errs.runtimeErrors;
+        errorStops += errs.errorStops;
         allWallSec += r.seconds;
         allRuns += countRuns(design);
         allRunTicks += countRuns(design) * design.steps;
-        console.log(`experiment ${design.name}: ${countRuns(design)} runs in ${r.seconds.toFixed(1)} s`);
+        console.log(
+          `experiment ${design.name}: ${countRuns(design)} runs in ${r.seconds.toFixed(1)} s; guarded errors ${JSON.stringify(errs.runtimeErrors)}, error stops ${errs.errorStops}`,
+        );
         // Each table can be hundreds of MB; keep only one on disk at a time.
         rmSync(join(outDir, `${design.name.replace(/[^\w.-]+/g, '_')}-table.csv`), { force: true });
       }
@@ -181,15 +244,31 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify({
       agentTicksPerSec: Math.round(agentTicksPerSec),
-      ratio10x: Number(ratio10x.toFixed(3)),
-      ratio10xPerTick: Number(ratio10xPerTick.toFixed(3)),
-      runTicks1x: one.runTicks,
-      runTicks10x: ten.runTicks,
+      ratio10x: Number(d22.ratio10x.toFixed(3)),
+      populationRatio10x: Number(d22.populationRatio10x.toFixed(3)),
+      ratio10xPerAgentTick: Number(d22.ratio10xPerAgentTick.toFixed(3)),
+      scaling: Object.fromEntries(
+        Object.entries(scaling).map(([v, r]) => [
+          v,
+          {
+            ratio10x: Number(r.ratio10x.toFixed(3)),
+            populationRatio10x: Number(r.populationRatio10x.toFixed(3)),
+            ratio10xPerAgentTick: Number(r.ratio10xPerAgentTick.toFixed(3)),
+            seconds1x: Number(r.oneX.seconds.toFixed(3)),
+            seconds10x: Number(r.tenX.seconds.toFixed(3)),
+            runTicks1x: r.oneX.runTicks,
+            runTicks10x: r.tenX.runTicks,
+          },
+        ]),
+      ),
+      loadAverage1mStart: loadAtStart,
       loadAverage1m: Number(loadavg()[0]?.toFixed(2) ?? 0),
       experimentWallSec: Object.fromEntries(Object.entries(experimentWallSec).map(([k, v]) => [k, Number(v.toFixed(2))])),
       peakHeapMB: peakHeapMB === null ? null : Number(peakHeapMB.toFixed(1)),
       allExperimentsWallSec: allWallSec === null ? null : Number(allWallSec.toFixed(1)),
       allRuns: values.all ? allRuns : null,
+      guardedRuntimeErrors: values.all ? guarded : null,
+      errorStops: values.all ? errorStops : null,
       ticks,
       seeds,
       workers: Number(workers),

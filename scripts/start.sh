@@ -15,8 +15,10 @@ export NODE_ENV=production
 ensure_prisma_client
 say "applying database migrations…"
 npm run --silent db:migrate
+# npm start is the one-machine runner: the demo users are part of it unless .env says otherwise
+# (SEED_DEMO_USERS=false on a server reachable by others).
 say "seeding…"
-npm run --silent db:seed
+SEED_DEMO_USERS=${SEED_DEMO_USERS:-true} npm run --silent db:seed
 
 # Rebuild only when a source file is newer than the last build.
 build_id=apps/web/.next/BUILD_ID

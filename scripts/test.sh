@@ -41,7 +41,7 @@ ensure_prisma_client || exit 1
 check lint bash -c 'npx nx reset >/dev/null 2>&1; npx nx show projects >/dev/null && npx eslint . --max-warnings=0'
 
 # 2. Typecheck every project.
-for tsconfig in libs/*/tsconfig.json apps/*/tsconfig.json; do
+for tsconfig in libs/*/tsconfig.json apps/*/tsconfig.json tools/tsconfig.json; do
   project=$(basename "$(dirname "$tsconfig")")
   check "typecheck-$project" npx tsc -p "$tsconfig" --noEmit
 done
@@ -67,6 +67,10 @@ if [ -f "$results/e2e.json" ]; then
 else
   failed=$((failed + 1)); failures+=("e2e (no report)")
 fi
+
+# 5. Fault scenarios (Redis and PostgreSQL outages) against a real web + worker on a private
+#    PostgreSQL cluster and Redis, using the production build e2e has just made (about a minute).
+check faults npm run --silent test:faults -- --no-build
 
 say "finished in $(( $(date +%s) - started )) s"
 if [ ${#failures[@]} -gt 0 ]; then say "failed: ${failures[*]}"; fi

@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Workspace libraries ship TypeScript sources.
   transpilePackages: ['@p2pvalue/sim', '@p2pvalue/platform', '@p2pvalue/directory', '@p2pvalue/shared', '@p2pvalue/db'],
-  serverExternalPackages: ['pino', 'pino-pretty', 'ioredis', 'bullmq', 'pg', '@prisma/adapter-pg', '@prisma/client', 'better-auth'],
+  serverExternalPackages: ['pino', 'pino-pretty', 'ioredis', 'bullmq', 'pg', '@prisma/adapter-pg', '@prisma/client', 'better-auth', 'esbuild', 'esbuild-wasm'],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

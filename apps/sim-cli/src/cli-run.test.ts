@@ -6,7 +6,10 @@ describe('p2pv-sim run and resume', { timeout: 120_000 }, () => {
   it('writes a RunOutput JSON for a tiny run', () => {
     const dir = tempDir();
     const out = join(dir, 'run.json');
-    const r = runCli(['run', '--seed', '5', '--ticks', '12', '--vectors', 'lifetime_contributions', '--out', out]);
+    const r = runCli([
+      'run', '--seed', '5', '--ticks', '12', '--vectors', 'lifetime_contributions',
+      '--histograms', 'hist_task_time_required,hist_interest_90s', '--out', out,
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const output = JSON.parse(readFileSync(out, 'utf8')) as {
       seed: number;
@@ -15,8 +18,13 @@ describe('p2pv-sim run and resume', { timeout: 120_000 }, () => {
       ticks: number;
       summary: { stop_reason: string; stop_tick: number };
       vectors: Record<string, number[]>;
+      histograms: Record<string, { min: number; binWidth: number; counts: number[]; n: number }>;
     };
     expect(output.vectors.lifetime_contributions?.length).toBeGreaterThan(0);
+    expect(Object.keys(output.histograms)).toEqual(['hist_task_time_required', 'hist_interest_90s']);
+    expect(output.histograms.hist_task_time_required?.binWidth).toBe(100);
+    const interests = output.histograms.hist_interest_90s;
+    expect(interests?.counts.reduce((a, b) => a + b, 0)).toBe(interests?.n);
     expect(output.seed).toBe(5);
     expect(output.variant).toBe('D2.2');
     expect(Object.keys(output.series)).toContain('count_1s');

@@ -129,3 +129,145 @@ test('script and HTML typed into documents and comments stay inert', async ({ br
   expect(await staff.page.locator('[data-testid="editor"] script, [data-testid="comments-panel"] img').count()).toBe(0);
   await staff.context.close();
 });
+
+// ------------------------------------------------------------------ tables, images, mentions, history
+
+const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/** A fresh document in the public demo project (tests stay independent of each other and of the seed). */
+async function newDocument(request: APIRequestContext, baseURL: string, title: string) {
+  const projects = await (await request.get('/api/v1/projects?community=p2pvalue-demo')).json();
+  const project = projects.items.find((p: { slug: string }) => p.slug === 'commons-handbook');
+  const response = await request.post('/api/trpc/document.create', { data: { json: { projectId: project.id, title } }, headers: { origin: baseURL } });
+  expect(response.status(), await response.text()).toBe(200);
+  const doc = (await response.json()).result.data.json as { id: string; collabName: string };
+  return { doc, url: `/communities/p2pvalue-demo/projects/commons-handbook/documents/${doc.id}` };
+}
+
+/** The document's markdown as the server derives it (REST), once it contains `expected`. */
+async function expectStoredMarkdown(request: APIRequestContext, id: string, expected: string | RegExp) {
+  await expect
+    .poll(async () => ((await (await request.get(`/api/v1/documents/${id}`)).json()) as { markdown: string }).markdown, { timeout: 20_000 })
+    .toMatch(expected);
+}
+
+test('tables: insert, add and remove rows and columns with taps on a phone; the server reads them', async ({ browser, playwright, baseURL }) => {
+  test.slow();
+  const api = await playwright.request.newContext({ baseURL, storageState: storageStatePath('staff') });
+  const { doc, url } = await newDocument(api, baseURL!, `Table ${Date.now()}`);
+  const context = await browser.newContext({ storageState: storageStatePath('staff'), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  await page.getByTestId('editor').tap();
+  await page.getByRole('button', { name: 'Insert table' }).tap();
+  const table = page.getByTestId('editor').locator('table');
+  await expect(table.locator('tr')).toHaveCount(3);
+  await expect(table.locator('tr').first().locator('th')).toHaveCount(3);
+  await page.keyboard.type('Item');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Cost');
+  const tableBar = page.getByRole('toolbar', { name: 'Table' });
+  // Rows and columns are added after the caret's cell (in "Cost", the header row).
+  await tableBar.getByRole('button', { name: 'Add row' }).tap();
+  await expect(table.locator('tr')).toHaveCount(4);
+  await tableBar.getByRole('button', { name: 'Add column' }).tap();
+  await expect(table.locator('tr').first().locator('th')).toHaveCount(4);
+  // The last row's last cell: remove its column and its row.
+  await table.locator('tr').last().locator('td').last().tap();
+  await tableBar.getByRole('button', { name: 'Remove column' }).tap();
+  await expect(table.locator('tr').first().locator('th')).toHaveCount(3);
+  await table.locator('tr').last().locator('td').last().tap();
+  await tableBar.getByRole('button', { name: 'Remove row' }).tap();
+  await expect(table.locator('tr')).toHaveCount(3);
+  await expect(table.locator('tr').first().locator('th')).toHaveCount(3);
+  // The table scrolls inside the page rather than widening it.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+  await expectStoredMarkdown(api, doc.id, /\| Item \| Cost \|  \|\n\| --- \| --- \| --- \|/);
+  await context.close();
+});
+
+test('images by upload: chosen from a file, stored, shown, and served only to readers', async ({ browser, playwright, baseURL }) => {
+  test.slow();
+  const api = await playwright.request.newContext({ baseURL, storageState: storageStatePath('staff') });
+  const { doc, url } = await newDocument(api, baseURL!, `Image ${Date.now()}`);
+  const staff = await openEditor(browser, 'staff', url);
+  await staff.page.getByTestId('editor').click();
+  await staff.page.getByTestId('image-file').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: PNG_1PX });
+  const img = staff.page.getByTestId('editor').locator('img');
+  await expect(img).toHaveAttribute('src', new RegExp(`^/api/v1/documents/${doc.id}/images/[0-9a-f-]{36}$`));
+  await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
+  const src = (await img.getAttribute('src'))!;
+  expect((await api.get(src)).headers()['content-type']).toBe('image/png');
+  // Not an image: refused with the server's message shown.
+  await staff.page.getByTestId('image-file').setInputFiles({ name: 'evil.png', mimeType: 'image/png', buffer: Buffer.from('<svg onload=alert(1)>') });
+  await expect(staff.page.getByRole('alert').filter({ hasText: 'Only PNG, JPEG, GIF and WebP' })).toBeVisible();
+  await expectStoredMarkdown(api, doc.id, `![dot.png](${src})`);
+  // Someone without an account may read the public document, and so its image; the invite-only
+  // project's documents and images stay closed (checked in the server tests).
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await anonymous.get(src)).status()).toBe(200);
+  expect((await anonymous.get(src.replace(doc.id, crypto.randomUUID()))).status()).toBe(404);
+  await staff.context.close();
+});
+
+test('an @mention in the text suggests members and notifies the mentioned member', async ({ browser, playwright, baseURL }) => {
+  test.slow();
+  const api = await playwright.request.newContext({ baseURL, storageState: storageStatePath('staff') });
+  const { doc, url } = await newDocument(api, baseURL!, `Mention ${Date.now()}`);
+  const staff = await openEditor(browser, 'staff', url);
+  await staff.page.getByTestId('editor').click();
+  await staff.page.keyboard.type('Please review, @Demo M');
+  const suggestions = staff.page.getByRole('listbox', { name: 'Mention suggestions' });
+  await expect(suggestions.getByRole('option', { name: 'Demo Member' })).toBeVisible();
+  await staff.page.keyboard.press('Enter');
+  await expect(staff.page.getByTestId('editor').locator('[data-type="mention"]')).toHaveText('@Demo Member');
+  await expectStoredMarkdown(api, doc.id, 'Please review, @Demo Member');
+  // The mentioned member gets a notification row linking to the document.
+  const { Client } = (await import('pg')).default;
+  const db = new Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    await expect
+      .poll(async () => {
+        const { rows } = await db.query(
+          `SELECT n.ref FROM notification n JOIN "user" u ON u.id = n."userId" WHERE u.email = 'member@example.org' AND n.kind = 'document.mention' AND n.ref->>'documentId' = $1`,
+          [doc.id],
+        );
+        return rows.map((r: { ref: { url: string } }) => r.ref.url);
+      }, { timeout: 15_000 })
+      .toEqual([url]);
+  } finally {
+    await db.end();
+  }
+  await staff.context.close();
+});
+
+test('history: an old version opens read-only with its content rendered, then restores', async ({ browser, playwright, baseURL }) => {
+  test.slow();
+  const api = await playwright.request.newContext({ baseURL, storageState: storageStatePath('staff') });
+  const { doc, url } = await newDocument(api, baseURL!, `History ${Date.now()}`);
+  const staff = await openEditor(browser, 'staff', url);
+  const first = `first-${Date.now()}`;
+  const later = `later-${Date.now()}`;
+  await typeAtEnd(staff.page, first);
+  await staff.page.getByRole('button', { name: 'Insert table' }).click();
+  await staff.page.keyboard.type('in a cell');
+  await expectStoredMarkdown(api, doc.id, first);
+  await staff.page.getByRole('button', { name: 'History' }).click();
+  const history = staff.page.getByTestId('history-panel');
+  await history.getByRole('textbox', { name: 'Version name' }).fill('v-one');
+  await history.getByRole('button', { name: 'Save version' }).click();
+  await typeAtEnd(staff.page, later);
+  await expectStoredMarkdown(api, doc.id, later);
+  await history.getByRole('button', { name: /v-one/ }).click();
+  const version = history.getByTestId('version-content');
+  await expect(version).toContainText(first);
+  await expect(version.locator('table td, table th').first()).toContainText('in a cell');
+  await expect(version).not.toContainText(later);
+  await expect(version).toHaveAttribute('contenteditable', 'false');
+  await history.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(staff.page.getByTestId('editor')).not.toContainText(later, { timeout: 10_000 });
+  await expect(staff.page.getByTestId('editor')).toContainText(first);
+  await staff.context.close();
+});

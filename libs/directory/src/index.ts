@@ -33,6 +33,7 @@ export {
   type TCaseSearchInput,
 } from './search/case-search.service';
 export { createCaseCurationService, type CaseCurationService, type CurationActor, type RevisionView } from './curation/case-curation.service';
+export { ZAddTermInput, createVocabularyService, type TAddTermInput, type TermView, type VocabularyService } from './curation/vocabulary.service';
 export {
   createDatasetService,
   DEFAULT_MAX_FILE_BYTES,

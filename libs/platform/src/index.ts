@@ -32,12 +32,39 @@ export type { CommunityView, CommunityService } from './communities/community.se
 export { ZCreateProjectInput, ZShareMode, ZUpdateProjectInput } from './projects/project.schemas';
 export type { ProjectView, ProjectService } from './projects/project.service';
 export { ZCommentAnchor, ZCommentBody, ZDocumentTitle, ZFolderName } from './documents/document.schemas';
-export { SERVER_ORIGIN, type DocumentService, type DocumentView, type VersionView } from './documents/document.service';
+export { DOCUMENT_MENTION_KIND, SERVER_ORIGIN, type DocumentService, type DocumentView, type VersionView } from './documents/document.service';
 export { createDocumentPersistence, type DocumentPersistence, type DocumentPersistenceOptions } from './documents/document-persistence';
 export type { LiveDocuments } from './documents/live-documents';
 export { collabDocumentName, parseCollabDocumentName } from './documents/collab-name';
 export { DOCUMENT_FRAGMENT, documentText, documentTextFromState, fragmentToMarkdown, fragmentToPlainText } from './documents/yjs-text';
 export { appendBlocks, buildDocumentState, replaceContent, type Block, type TextRun } from './documents/yjs-build';
 export { diffLines, type DiffLine } from './documents/line-diff';
+export { mentionedUserIds, mentionsAddedBy } from './documents/yjs-mentions';
+export { MAX_DOCUMENT_IMAGE_BYTES, sniffImageType, type ImageMediaType } from './documents/image-type';
+export { documentImagePath, type DocumentImageService, type DocumentImageView } from './documents/document-image.service';
 export { createContributionRepository, type ContributionRepository, type TContributionKind } from './contributions/contribution.repository';
-export { createNotificationRepository, type NotificationRepository } from './notifications/notification.repository';
+// Chat
+export {
+  CHAT_BODY_MAX,
+  ZChannelName,
+  ZChatBody,
+  ZClientId,
+  ZCreateChannelInput,
+  ZEditMessageInput,
+  ZEmoji,
+  ZHistoryInput,
+  ZMarkReadInput,
+  ZMessageRef,
+  ZOpenDirectInput,
+  ZReactInput,
+  ZSearchChatInput,
+  ZSendMessageInput,
+} from './chat/chat.schemas';
+export type { ChannelView, ChatService, MessageView } from './chat/chat.service';
+export type { TChatChannelKind } from './chat/chat.repository';
+export { createNotificationRepository, survivesMute, type NewNotification, type NotificationRepository } from './notifications/notification.repository';
+export { createNotificationService, type NotificationDigest, type NotificationService, type NotificationView } from './notifications/notification.service';
+export { ZChannelId, ZListNotificationsInput, ZMarkNotificationsReadInput, ZNotificationSettingsInput, ZSetChannelMuteInput } from './notifications/notification.schemas';
+
+// Prioritisation: the pure funding arithmetic (quadratic matching, direct-funding rules, ranking)
+export * from './funding';

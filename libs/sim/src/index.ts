@@ -65,6 +65,8 @@ export {
   survivalAt,
   medianSurvival,
   fitPowerLaw,
+  powerLawGoodnessOfFit,
+  histogram,
   fitLogNormal,
   meanCI95,
   mean,
@@ -72,7 +74,17 @@ export {
   quantile,
   median,
 } from './analysis';
-export type { KaplanMeierCurve, PowerLawFit, PowerLawOptions, LogNormalFit, MeanCI } from './analysis';
+export type {
+  KaplanMeierCurve,
+  PowerLawFit,
+  PowerLawOptions,
+  PowerLawGof,
+  PowerLawGofOptions,
+  Histogram,
+  HistogramSpec,
+  LogNormalFit,
+  MeanCI,
+} from './analysis';
 
 // Random numbers (the model-owned PRNG, for callers that need reproducible draws)
 export { Rng } from './rng';

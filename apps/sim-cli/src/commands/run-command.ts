@@ -11,7 +11,7 @@ import { SimConfigError, createRun, type Run, type RunOptions, type RunOutput } 
 
 export const RUN_USAGE =
   'run [--preset default|<experiment>] [--params file.json] [--set name=value]... --seed N [--ticks T] ' +
-  '[--variant D2.2|final] [--fidelity faithful|corrected] [--vectors id,...] [--out file.json|file.csv|-] ' +
+  '[--variant D2.2|final] [--fidelity faithful|corrected] [--vectors id,...] [--histograms id,...] [--out file.json|file.csv|-] ' +
   '[--snapshot-at K --snapshot-out s.json]';
 
 export function writeRunOutput(path: string, output: RunOutput): void {
@@ -32,6 +32,7 @@ export function runCommand(args: string[]): void {
     'snapshot-at': { type: 'string' },
     'snapshot-out': { type: 'string' },
     vectors: { type: 'string', multiple: true },
+    histograms: { type: 'string', multiple: true },
   });
   const seed = intOption(values, 'seed');
   if (seed === undefined) throw new CliError('"run" needs --seed N');
@@ -56,10 +57,14 @@ export function runCommand(args: string[]): void {
     throw new CliError(`--snapshot-at ${snapshotAt} is beyond the run's ${plan.ticks} ticks`);
   }
 
-  const vectors = stringList(values, 'vectors').flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const idList = (name: 'vectors' | 'histograms'): string[] =>
+    stringList(values, name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const vectors = idList('vectors');
+  const histograms = idList('histograms');
   const opts: RunOptions = { ticks: plan.ticks, record: 'every-tick' };
   if (plan.metrics) opts.metrics = plan.metrics;
   if (vectors.length > 0) opts.vectors = vectors;
+  if (histograms.length > 0) opts.histograms = histograms;
   let run: Run;
   try {
     run = createRun(plan.config, opts);

@@ -2,15 +2,20 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import '~/styles/globals.css';
 import { BottomNav } from '~/components/shell/bottom-nav';
+import { PwaInstallCapture } from '~/components/shell/pwa-install-capture';
+import { PwaLazy } from '~/components/shell/pwa-lazy';
 import { SiteFooter } from '~/components/shell/site-footer';
 import { SiteHeader } from '~/components/shell/site-header';
 import { SkipLink } from '~/components/shell/skip-link';
 import { ThemeProvider } from '~/components/shell/theme-provider';
 import { getViewer } from '~/lib/server/viewer';
+import { env } from '~/env';
 
 export const metadata: Metadata = {
   title: { default: 'P2Pvalue', template: '%s · P2Pvalue' },
   description: 'Collaboration, a directory and simulations for commons-based peer production communities.',
+  applicationName: 'P2Pvalue',
+  appleWebApp: { capable: true, title: 'P2Pvalue', statusBarStyle: 'default' },
 };
 
 export const viewport: Viewport = {
@@ -38,6 +43,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {/* Keeps the end of every page clear of the fixed phone tab bar. */}
             <div className="h-16 md:hidden" aria-hidden="true" />
             <BottomNav signedIn={viewer !== null} />
+            <PwaInstallCapture />
+            <PwaLazy serviceWorker={env.NODE_ENV === 'production'} viewerId={viewer?.id ?? null} />
         </ThemeProvider>
       </body>
     </html>

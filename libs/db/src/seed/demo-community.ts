@@ -10,7 +10,7 @@ import { DEMO_USERS } from './demo-users';
 
 export const DEMO_COMMUNITY_SLUG = 'p2pvalue-demo';
 
-type Block = ['h', string] | ['p', string] | ['ul', string[]] | ['tasks', [string, boolean][]];
+type Block = ['h', string] | ['p', string] | ['ul', string[]] | ['tasks', [string, boolean][]] | ['table', string[][]];
 
 function build(doc: Y.Doc, blocks: Block[]): void {
   const text = (s: string) => {
@@ -38,16 +38,30 @@ function build(doc: Y.Doc, blocks: Block[]): void {
           return el('bulletList', b[1].map((i) => el('listItem', [para(i)])));
         case 'tasks':
           return el('taskList', b[1].map(([t, done]) => el('taskItem', [para(t)], { checked: done })));
+        case 'table':
+          // The first row is the header row, as the editor's "Insert table" makes it.
+          return el('table', b[1].map((row, r) => el('tableRow', row.map((cell) => el(r === 0 ? 'tableHeader' : 'tableCell', [para(cell)], { colspan: 1, rowspan: 1 })))));
       }
     }),
   );
 }
 
 function plain(blocks: Block[]): { markdown: string; plainText: string } {
+  const tableMd = (rows: string[][]) => [rows[0]!, rows[0]!.map(() => '---'), ...rows.slice(1)].map((r) => `| ${r.join(' | ')} |`).join('\n');
   const md = blocks.map((b) =>
-    b[0] === 'h' ? `## ${b[1]}` : b[0] === 'p' ? b[1] : b[0] === 'ul' ? b[1].map((i) => `- ${i}`).join('\n') : b[1].map(([t, d]) => `- [${d ? 'x' : ' '}] ${t}`).join('\n'),
+    b[0] === 'h'
+      ? `## ${b[1]}`
+      : b[0] === 'p'
+        ? b[1]
+        : b[0] === 'ul'
+          ? b[1].map((i) => `- ${i}`).join('\n')
+          : b[0] === 'table'
+            ? tableMd(b[1])
+            : b[1].map(([t, d]) => `- [${d ? 'x' : ' '}] ${t}`).join('\n'),
   );
-  const text = blocks.map((b) => (b[0] === 'h' || b[0] === 'p' ? b[1] : b[0] === 'ul' ? b[1].join('\n') : b[1].map(([t]) => t).join('\n')));
+  const text = blocks.map((b) =>
+    b[0] === 'h' || b[0] === 'p' ? b[1] : b[0] === 'ul' ? b[1].join('\n') : b[0] === 'table' ? b[1].map((r) => r.join('\t')).join('\n') : b[1].map(([t]) => t).join('\n'),
+  );
   return { markdown: md.join('\n\n'), plainText: text.join('\n') };
 }
 
@@ -97,7 +111,14 @@ const CORE_DOCS: DemoDocument[] = [
     folder: 'Planning',
     history: [
       { label: 'Draft', author: 1, blocks: [['h', 'Budget'], ['p', 'Hosting, a yearly gathering and small bounties for documentation work.']] },
-      { label: 'Agreed', author: 0, blocks: [['tasks', [['Agree the hosting budget', true], ['Open the bounty round', false]]]] },
+      {
+        label: 'Agreed',
+        author: 0,
+        blocks: [
+          ['tasks', [['Agree the hosting budget', true], ['Open the bounty round', false]]],
+          ['table', [['Item', 'Amount'], ['Hosting', '1,200 €'], ['Yearly gathering', '3,000 €'], ['Documentation bounties', '800 €']]],
+        ],
+      },
     ],
   },
 ];

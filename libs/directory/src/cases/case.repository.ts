@@ -30,7 +30,7 @@ export interface StoredCase {
 
 export interface CaseWrite {
   fields: TCaseFields;
-  /** Term ids in field order, one list per taxonomy field. */
+  /** Term ids in field order, one list per taxonomy field: the CaseTerm rows and `Case.termIds`. */
   termIds: number[];
   postedBy?: string | null;
 }
@@ -180,16 +180,21 @@ export function createCaseRepository(db: Db) {
       const missing = cases.filter((item) => item.nid === undefined).length;
       const drawn = missing === 0 ? [] : await db.$queryRaw<{ nid: number }[]>`SELECT nextval('directory_case_nid_seq')::int AS nid FROM generate_series(1, ${missing}::int)`;
       let next = 0;
-      const rows = cases.map((item) => ({ ...scalarData(item.fields), nid: item.nid ?? drawn[next++]!.nid, postedBy: item.postedBy ?? null }));
+      const rows = cases.map((item) => ({
+        ...scalarData(item.fields),
+        nid: item.nid ?? drawn[next++]!.nid,
+        postedBy: item.postedBy ?? null,
+        termIds: item.termIds,
+      }));
       const created = await db.$queryRaw<{ id: number; nid: number }[]>`
         INSERT INTO directory_case (nid, name, description, homepage, "socialAccounts", email, "contactPage", address, "yearFounded",
-          phone, keywords, "otherInformation", governance, "sizeBand", country, status, "statusDate", "postedBy", "updatedAt")
+          phone, keywords, "otherInformation", governance, "sizeBand", country, status, "statusDate", "postedBy", "termIds", "updatedAt")
         SELECT nid, name, description, homepage, "socialAccounts", email, "contactPage", address, "yearFounded",
-          phone, keywords, "otherInformation", governance, "sizeBand", country, status, "statusDate", "postedBy", now()
+          phone, keywords, "otherInformation", governance, "sizeBand", country, status, "statusDate", "postedBy", "termIds", now()
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
           nid int, name text, description text, homepage text, "socialAccounts" text[], email text,
           "contactPage" text, address text, "yearFounded" int, phone text, keywords text[], "otherInformation" text,
-          governance text, "sizeBand" case_size_band, country text, status case_status, "statusDate" date, "postedBy" text)
+          governance text, "sizeBand" case_size_band, country text, status case_status, "statusDate" date, "postedBy" text, "termIds" int[])
         RETURNING id, nid`;
       const idByNid = new Map(created.map((row) => [row.nid, row.id]));
       const refs = rows.map((row) => ({ id: idByNid.get(row.nid)!, nid: row.nid }));
@@ -200,7 +205,7 @@ export function createCaseRepository(db: Db) {
     async update(id: number, write: CaseWrite): Promise<void> {
       await db.case.update({
         where: { id },
-        data: { ...scalarData(write.fields), ...(write.postedBy !== undefined ? { postedBy: write.postedBy } : {}) },
+        data: { ...scalarData(write.fields), termIds: write.termIds, ...(write.postedBy !== undefined ? { postedBy: write.postedBy } : {}) },
         select: { id: true },
       });
       await db.caseTerm.deleteMany({ where: { caseId: id } });

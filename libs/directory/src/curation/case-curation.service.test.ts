@@ -83,6 +83,13 @@ describe('case curation', () => {
     const [latest] = await curation.caseHistory({ caseId: current.id, includeUndecided: false });
     expect(latest).toMatchObject({ id: revisionId, kind: 'revert', revertOfId: imported.id, author: 'Staff Person' });
     expect(Object.keys(latest!.diff).sort()).toEqual(['country', 'governance', 'languages', 'phone']);
+    // the search copy of the terms follows every write (Catalan was added, then reverted away)
+    const [row] = await db.prisma.$queryRaw<{ termIds: number[]; linked: number[] }[]>`
+      SELECT ARRAY(SELECT unnest(c."termIds") ORDER BY 1) AS "termIds",
+        ARRAY(SELECT "termId" FROM directory_case_term WHERE "caseId" = c.id ORDER BY 1) AS linked
+      FROM directory_case c WHERE c.id = ${current.id}`;
+    expect(row!.termIds).toEqual(row!.linked);
+    expect(row!.termIds.length).toBeGreaterThan(0);
     await expect(curation.revert({ staffId: staff.id, caseId: current.id, revisionId: imported.id })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 

@@ -4,11 +4,19 @@ import type { TVocabulary } from '../cases/case-fields';
 
 export type TCaseSort = 'relevance' | 'name' | 'year' | 'yearDesc';
 
+/**
+ * How the text matches: `fulltext` (the GIN tsvector index) first; `fuzzy` (trigram similarity on
+ * names, for typos like "wikipeda") only when full text finds nothing, since trigram matching of a
+ * short query scans a large part of the name index.
+ */
+export type TTextMode = 'fulltext' | 'fuzzy';
+
 export interface CaseSearchQuery {
   /** prefix tsquery text ("wiki:* & commons:*"), built from letters and digits only */
   tsquery: string | null;
   /** the raw query, for trigram similarity on names */
   text: string | null;
+  textMode: TTextMode;
   /** selected term ids per vocabulary: OR within one vocabulary, AND across vocabularies */
   termFilters: { vocabulary: TVocabulary; termIds: number[] }[];
   yearFrom: number | null;
@@ -24,38 +32,54 @@ export interface FacetCountRow {
   count: number;
 }
 
+const hasText = (query: CaseSearchQuery): query is CaseSearchQuery & { tsquery: string; text: string } => query.tsquery !== null && query.text !== null;
+
 // Conditions that do not depend on taxonomy filters: text and foundation year.
 function baseConditions(query: CaseSearchQuery): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  if (query.tsquery !== null && query.text !== null) {
-    // Full text (unaccented prefix match on name, keywords, description, …) or a name similar to
-    // the whole query (typos: "wikipeda"). Whole-string similarity (%), not word similarity (<%):
-    // the latter matches every name containing any common word of a multi-word query.
-    parts.push(Prisma.sql`(c.search @@ to_tsquery('directory_search', ${query.tsquery}) OR c."nameSearch" % lower(directory_unaccent(${query.text})))`);
+  if (hasText(query)) {
+    // Fuzzy: whole-string similarity (%), not word similarity (<%): the latter matches every name
+    // containing any common word of a multi-word query.
+    parts.push(
+      query.textMode === 'fulltext'
+        ? Prisma.sql`c.search @@ to_tsquery('directory_search', ${query.tsquery})`
+        : Prisma.sql`c."nameSearch" % lower(directory_unaccent(${query.text}))`,
+    );
   }
   if (query.yearFrom !== null) parts.push(Prisma.sql`c."yearFounded" >= ${query.yearFrom}`);
   if (query.yearTo !== null) parts.push(Prisma.sql`c."yearFounded" <= ${query.yearTo}`);
   return parts.length > 0 ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`;
 }
 
-const termCondition = (termIds: number[]) =>
-  Prisma.sql`EXISTS (SELECT 1 FROM directory_case_term ct WHERE ct."caseId" = c.id AND ct."termId" = ANY(${termIds}::int[]))`;
+// Term ids are unique across vocabularies, so overlap with the selected ids is "any of them" (GIN).
+const termCondition = (termIds: number[]) => Prisma.sql`c."termIds" && ${termIds}::int[]`;
 
-function orderBy(query: CaseSearchQuery): Prisma.Sql {
+/**
+ * ORDER BY over `c` (a directory_case row) or, with `fromMatches`, over the `m` rows of
+ * searchPage (which carry id, sort_name, "yearFounded" and "nameSearch"; full-text relevance
+ * then reads the tsvector from `c`, joined for that sort only).
+ */
+function orderBy(query: CaseSearchQuery, fromMatches = false): Prisma.Sql {
+  const r = Prisma.raw(fromMatches ? 'm' : 'c');
+  const name = fromMatches ? Prisma.sql`m.sort_name` : Prisma.sql`lower(c.name)`;
   switch (query.sort) {
     case 'name':
-      return Prisma.sql`lower(c.name), c.id`;
+      return Prisma.sql`${name}, ${r}.id`;
     case 'year':
-      return Prisma.sql`c."yearFounded" ASC NULLS LAST, lower(c.name), c.id`;
+      return Prisma.sql`${r}."yearFounded" ASC NULLS LAST, ${name}, ${r}.id`;
     case 'yearDesc':
-      return Prisma.sql`c."yearFounded" DESC NULLS LAST, lower(c.name), c.id`;
+      return Prisma.sql`${r}."yearFounded" DESC NULLS LAST, ${name}, ${r}.id`;
     default:
-      if (query.tsquery === null || query.text === null) return Prisma.sql`lower(c.name), c.id`;
-      return Prisma.sql`ts_rank_cd(c.search, to_tsquery('directory_search', ${query.tsquery})) + similarity(c."nameSearch", lower(directory_unaccent(${query.text}))) DESC, lower(c.name), c.id`;
+      if (!hasText(query)) return Prisma.sql`${name}, ${r}.id`;
+      return query.textMode === 'fulltext'
+        ? Prisma.sql`ts_rank_cd(c.search, to_tsquery('directory_search', ${query.tsquery})) DESC, ${name}, ${r}.id`
+        : Prisma.sql`similarity(${r}."nameSearch", lower(directory_unaccent(${query.text}))) DESC, ${name}, ${r}.id`;
   }
 }
 
-/** Faceted full-text search over cases in SQL (GIN tsvector + trigram indexes). */
+const rankedByFullText = (query: CaseSearchQuery) => query.sort === 'relevance' && hasText(query) && query.textMode === 'fulltext';
+
+/** Faceted full-text search over cases in SQL (GIN indexes on the tsvector, the term ids and trigrams of names). */
 export function createCaseSearchRepository(db: Db) {
   return {
     /** One page of matching case ids, in order, with the total. */
@@ -71,19 +95,53 @@ export function createCaseSearchRepository(db: Db) {
     },
 
     /**
-     * Counts per term for every vocabulary. A vocabulary's counts ignore its own selection (so the
-     * other values of a facet stay visible and selectable) but apply every other filter.
+     * One page of matching ids, the total and the facet counts, from one scan of the matching
+     * cases. A vocabulary's counts ignore its own selection (so the other values of a facet stay
+     * visible and selectable) but apply every other filter: a case counts for a term when every
+     * filter holds (miss = 0), or when the only one that fails is the term's own (miss = i + 1).
      */
-    async facetCounts(query: CaseSearchQuery): Promise<FacetCountRow[]> {
-      const flags = query.termFilters.map((filter, i) => Prisma.sql`${termCondition(filter.termIds)} AS ${Prisma.raw(`f${i}`)}`);
-      const keep = query.termFilters.map((filter, i) => Prisma.sql`(m.${Prisma.raw(`f${i}`)} OR t.vocabulary = ${filter.vocabulary}::directory_vocabulary)`);
-      return db.$queryRaw<FacetCountRow[]>`
-        WITH m AS (SELECT ${Prisma.join([Prisma.sql`c.id`, ...flags])} FROM directory_case c WHERE ${baseConditions(query)})
-        SELECT t.vocabulary::text AS vocabulary, t.label, count(*)::int AS count
-        FROM m JOIN directory_case_term ct ON ct."caseId" = m.id JOIN directory_term t ON t.id = ct."termId"
-        WHERE ${keep.length > 0 ? Prisma.join(keep, ' AND ') : Prisma.sql`TRUE`}
-        GROUP BY t.vocabulary, t.id, t.label
-        ORDER BY t.vocabulary, count(*) DESC, t.label`;
+    async searchPage(query: CaseSearchQuery): Promise<{ ids: number[]; total: number; facets: FacetCountRow[] }> {
+      const filters = query.termFilters;
+      const fails = filters.map((filter) => Prisma.sql`(NOT ${termCondition(filter.termIds)})::int`);
+      const miss =
+        filters.length === 0
+          ? Prisma.sql`0`
+          : Prisma.sql`CASE ${Prisma.join(
+              filters.map((filter, i) => Prisma.sql`WHEN NOT ${termCondition(filter.termIds)} THEN ${i + 1}`),
+              ' ',
+            )} ELSE 0 END`;
+      const atMostOneFails = filters.length > 1 ? Prisma.sql`AND ${Prisma.join(fails, ' + ')} <= 1` : Prisma.empty;
+      const ownVocabulary =
+        filters.length === 0
+          ? Prisma.sql`FALSE`
+          : Prisma.sql`CASE n.miss ${Prisma.join(
+              filters.map((filter, i) => Prisma.sql`WHEN ${i + 1} THEN t.vocabulary = ${filter.vocabulary}::directory_vocabulary`),
+              ' ',
+            )} ELSE FALSE END`;
+      const pageFrom = rankedByFullText(query) ? Prisma.sql`m JOIN directory_case c ON c.id = m.id` : Prisma.sql`m`;
+      const [row] = await db.$queryRaw<{ ids: number[] | null; total: number; facets: FacetCountRow[] | null }[]>`
+        WITH m AS MATERIALIZED (
+          SELECT c.id, c."termIds", lower(c.name) AS sort_name, c."yearFounded", c."nameSearch", ${miss} AS miss
+          FROM directory_case c WHERE ${baseConditions(query)} ${atMostOneFails}
+        ),
+        n AS (
+          SELECT x.id, x.miss, count(*)::int AS count FROM (SELECT unnest(m."termIds") AS id, m.miss FROM m) x GROUP BY x.id, x.miss
+        ),
+        facets AS (
+          SELECT t.vocabulary::text AS vocabulary, t.label, sum(n.count)::int AS count
+          FROM n JOIN directory_term t ON t.id = n.id
+          WHERE n.miss = 0 OR ${ownVocabulary}
+          GROUP BY t.vocabulary, t.id, t.label
+        ),
+        page AS (
+          SELECT m.id FROM ${pageFrom} WHERE m.miss = 0 ORDER BY ${orderBy(query, true)} LIMIT ${query.limit} OFFSET ${query.offset}
+        )
+        SELECT
+          -- an aggregate reading a sorted subquery with nothing in between keeps its order
+          (SELECT array_agg(id) FROM page) AS ids,
+          (SELECT count(*)::int FROM m WHERE m.miss = 0) AS total,
+          (SELECT json_agg(f ORDER BY f.vocabulary, f.count DESC, f.label) FROM facets f) AS facets`;
+      return { ids: row?.ids ?? [], total: row?.total ?? 0, facets: row?.facets ?? [] };
     },
 
     /** Cases per year of foundation (cases without a year are left out). */
@@ -92,11 +150,13 @@ export function createCaseSearchRepository(db: Db) {
         SELECT "yearFounded" AS year, count(*)::int AS count FROM directory_case WHERE "yearFounded" IS NOT NULL GROUP BY "yearFounded" ORDER BY "yearFounded"`;
     },
 
-    /** Term ids of the given labels (matched like the importer does), per vocabulary. */
-    async termIdsByNormalised(vocabulary: TVocabulary, normalised: string[]): Promise<number[]> {
-      const rows = await db.$queryRaw<{ id: number }[]>`
-        SELECT id FROM directory_term WHERE vocabulary = ${vocabulary}::directory_vocabulary AND normalised = ANY(${normalised}::text[])`;
-      return rows.map((row) => row.id);
+    /** Ids of the given terms (matched by normalised label, like the importer), in one query. */
+    async termIdsByNormalised(wanted: { vocabulary: TVocabulary; normalised: string }[]): Promise<{ vocabulary: TVocabulary; id: number }[]> {
+      if (wanted.length === 0) return [];
+      return db.$queryRaw<{ vocabulary: TVocabulary; id: number }[]>`
+        SELECT t.vocabulary::text AS vocabulary, t.id FROM directory_term t
+        JOIN unnest(${wanted.map((w) => w.vocabulary)}::text[], ${wanted.map((w) => w.normalised)}::text[]) AS w(v, n)
+          ON t.vocabulary::text = w.v AND t.normalised = w.n`;
     },
 
     /** Cases sharing the most taxonomy terms and keywords with a case (rarer terms weigh more). */

@@ -63,6 +63,27 @@ describe('case search', () => {
     expect(new Map(result.facets.licence.map((f) => [normaliseTerm(f.value), f.count]))).toEqual(csvFacetCounts(expected, 'licence'));
   });
 
+  it('three facets: each facet counts the cases matching the two others', async () => {
+    const activity = (row: Record<string, string>) => row['Type of activity'] === 'FLOSS communities' || row['Type of activity'] === 'Community networks';
+    const scope = (row: Record<string, string>) => row.Scope === 'International';
+    const english = (row: Record<string, string>) => valuesOf(row, 'languages').some((value) => normaliseTerm(value) === 'english');
+    const result = await service.searchCases({ activityType: ['FLOSS communities', 'community networks'], scope: ['International'], languages: ['English'], pageSize: 1 });
+    expect(result.total).toBe(csvRows.filter((row) => activity(row) && scope(row) && english(row)).length);
+    const counts = (field: string) => new Map(result.facets[field as 'scope'].map((f) => [normaliseTerm(f.value), f.count]));
+    expect(counts('activityType')).toEqual(csvFacetCounts(csvRows.filter((row) => scope(row) && english(row)), 'activityType'));
+    expect(counts('scope')).toEqual(csvFacetCounts(csvRows.filter((row) => activity(row) && english(row)), 'scope'));
+    expect(counts('languages')).toEqual(csvFacetCounts(csvRows.filter((row) => activity(row) && scope(row)), 'languages'));
+    expect(counts('licence')).toEqual(csvFacetCounts(csvRows.filter((row) => activity(row) && scope(row) && english(row)), 'licence'));
+  });
+
+  it("each case's termIds mirror its CaseTerm rows", async () => {
+    const [row] = await db.prisma.$queryRaw<{ mismatched: number }[]>`
+      SELECT count(*)::int AS mismatched FROM directory_case c
+      WHERE c."termIds" IS NULL OR ARRAY(SELECT unnest(c."termIds") ORDER BY 1)
+        IS DISTINCT FROM ARRAY(SELECT "termId" FROM directory_case_term ct WHERE ct."caseId" = c.id ORDER BY 1)`;
+    expect(row!.mismatched).toBe(0);
+  });
+
   it('several values of one facet are alternatives', async () => {
     const result = await service.searchCases({ scope: ['Local', 'National'], pageSize: 1 });
     expect(result.total).toBe(csvRows.filter((row) => row.Scope === 'Local' || row.Scope === 'National').length);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '@p2pvalue/shared';
 import { TERM_FIELDS, VOCABULARY_OF_FIELD, normaliseTerm, type TCase, type TTermField } from '../cases/case-fields';
 import type { CaseRepository, StoredCase } from '../cases/case.repository';
-import type { CaseSearchQuery, CaseSearchRepository } from './case-search.repository';
+import type { CaseSearchQuery, CaseSearchRepository, TTextMode } from './case-search.repository';
 
 const filterValues = z.array(z.string().trim().min(1).max(200)).max(20);
 
@@ -55,12 +55,13 @@ export function createCaseSearchService(deps: { search: CaseSearchRepository; ca
     if (input.yearFrom !== undefined && input.yearTo !== undefined && input.yearFrom > input.yearTo) {
       throw new AppError('BAD_REQUEST', 'yearFrom must not be after yearTo.');
     }
+    const selected = TERM_FIELDS.filter((field) => (input[field]?.length ?? 0) > 0).map((field) => VOCABULARY_OF_FIELD[field]);
+    const found = await search.termIdsByNormalised(
+      TERM_FIELDS.flatMap((field) => (input[field] ?? []).map((value) => ({ vocabulary: VOCABULARY_OF_FIELD[field], normalised: normaliseTerm(value) }))),
+    );
     const termFilters: CaseSearchQuery['termFilters'] = [];
-    for (const field of TERM_FIELDS) {
-      const values = input[field];
-      if (!values || values.length === 0) continue;
-      const vocabulary = VOCABULARY_OF_FIELD[field];
-      const termIds = await search.termIdsByNormalised(vocabulary, values.map(normaliseTerm));
+    for (const vocabulary of selected) {
+      const termIds = found.filter((term) => term.vocabulary === vocabulary).map((term) => term.id);
       // a value that is no term matches nothing (rather than being ignored)
       if (termIds.length === 0) return null;
       termFilters.push({ vocabulary, termIds });
@@ -69,6 +70,7 @@ export function createCaseSearchService(deps: { search: CaseSearchRepository; ca
     return {
       tsquery,
       text: tsquery ? input.q! : null,
+      textMode: 'fulltext',
       termFilters,
       yearFrom: input.yearFrom ?? null,
       yearTo: input.yearTo ?? null,
@@ -89,7 +91,10 @@ export function createCaseSearchService(deps: { search: CaseSearchRepository; ca
       const query = await buildQuery(input, input.pageSize, (input.page - 1) * input.pageSize);
       const facets = emptyFacets();
       if (!query) return { total: 0, page: input.page, pageSize: input.pageSize, items: [], facets };
-      const [{ ids, total }, counts] = await Promise.all([search.searchIds(query), search.facetCounts(query)]);
+      let page = await search.searchPage(query);
+      // nothing by full text: perhaps a typo in a name ("wikipeda")
+      if (page.total === 0 && query.tsquery !== null) page = await search.searchPage({ ...query, textMode: 'fuzzy' });
+      const { ids, total, facets: counts } = page;
       const fieldOf = Object.fromEntries(TERM_FIELDS.map((field) => [VOCABULARY_OF_FIELD[field], field]));
       for (const row of counts) facets[fieldOf[row.vocabulary] as TTermField].push({ value: row.label, count: row.count });
       const byId = new Map((await cases.findByIds(ids)).map((item) => [item.id, item]));
@@ -100,10 +105,16 @@ export function createCaseSearchService(deps: { search: CaseSearchRepository; ca
     /** Every matching case (no paging), in name order: the CSV download. */
     async *allMatching(rawInput: TCaseSearchInput, batchSize = 500): AsyncGenerator<StoredCase> {
       const input = ZCaseSearchInput.parse({ ...rawInput, page: 1, pageSize: 1 });
+      let textMode: TTextMode = 'fulltext';
       for (let offset = 0; ; offset += batchSize) {
         const query = await buildQuery({ ...input, sort: input.sort ?? 'name' }, batchSize, offset);
         if (!query) return;
-        const { ids } = await search.searchIds(query);
+        let batch = await search.searchIds({ ...query, textMode });
+        if (offset === 0 && batch.total === 0 && query.tsquery !== null) {
+          textMode = 'fuzzy';
+          batch = await search.searchIds({ ...query, textMode });
+        }
+        const { ids } = batch;
         const byId = new Map((await cases.findByIds(ids)).map((item) => [item.id, item]));
         for (const id of ids) if (byId.has(id)) yield byId.get(id)!;
         if (ids.length < batchSize) return;

@@ -94,11 +94,11 @@ export function createAccessService(deps: { communities: CommunityRepository; pr
     },
 
     /** What a realtime connection to the document may do (Hocuspocus's authorizer). */
-    async documentAccess(actor: AccessActor | null, documentId: string): Promise<TProjectAccess> {
+    async documentAccess(actor: AccessActor | null, documentId: string, linkKey?: string | null): Promise<TProjectAccess> {
       const document = await documents.findById(documentId);
       const project = document ? await projects.findById(document.projectId) : null;
       if (!project) return 'none';
-      return (await forProject(actor, project)).permissions.access;
+      return (await forProject(actor, project, linkKey)).permissions.access;
     },
   };
 }

@@ -135,6 +135,11 @@ export function createCommunityService(deps: CommunityDeps) {
       }
       const updated = await communities.updateMembership(ctx.community.id, input.userId, { role: input.role });
       if (!updated) throw new AppError('NOT_FOUND', 'No such member.');
+      if (target.role !== input.role && input.userId !== actor.id) {
+        await notifications.createMany([
+          { userId: input.userId, kind: 'community.role-changed', ref: { communityId: ctx.community.id, slug: input.slug, communityName: ctx.community.name, role: input.role, previousRole: target.role, actorId: actor.id } },
+        ]);
+      }
       return updated;
     },
 
@@ -203,6 +208,11 @@ export function createCommunityService(deps: CommunityDeps) {
       if (!alreadyActive) {
         await communities.upsertMembership({ communityId: community.id, userId: actor.id, role: invite.role, status: 'active' });
         await contributions.append([{ userId: actor.id, communityId: community.id, projectId: null, kind: 'community.join', ref: { via: 'invite' }, at: clock() }]);
+        if (invite.createdById !== actor.id) {
+          await notifications.createMany([
+            { userId: invite.createdById, kind: 'community.invite-accepted', ref: { communityId: community.id, slug: community.slug, communityName: community.name, inviteId: invite.id, actorId: actor.id } },
+          ]);
+        }
       }
       if (invite.projectId) await projects.addMember(invite.projectId, actor.id);
       const after = await access.forCommunity(actor, community);

@@ -8,7 +8,24 @@ export type TContributionKind =
   | 'document.create'
   | 'document.edit'
   | 'document.comment'
-  | 'document.version';
+  | 'document.version'
+  // prioritisation (needs, funding rounds, bounties, thanks)
+  | 'need.create'
+  | 'need.open'
+  | 'need.feature'
+  | 'need.funded'
+  | 'need.claim'
+  | 'need.complete'
+  | 'need.verify'
+  | 'need.cancel'
+  | 'need.comment'
+  | 'pledge'
+  | 'bounty.attach'
+  | 'bounty.paid'
+  | 'thanks.give'
+  | 'thanks.receive'
+  | 'round.open'
+  | 'round.close';
 
 export interface ContributionInput {
   userId: string;
@@ -30,12 +47,17 @@ export interface ContributionRow {
   at: Date;
 }
 
+type Client = PrismaClient | Prisma.TransactionClient;
+
+const rowSelect = { userId: true, communityId: true, projectId: true, kind: true, weight: true, ref: true, at: true } as const;
+
 /** The append-only contribution ledger: rows are inserted, never updated or deleted. */
 export function createContributionRepository(db: PrismaClient) {
   return {
-    async append(events: ContributionInput[]): Promise<void> {
+    /** Pass `client` to append inside a caller's transaction. */
+    async append(events: ContributionInput[], client: Client = db): Promise<void> {
       if (events.length === 0) return;
-      await db.contributionEvent.createMany({
+      await client.contributionEvent.createMany({
         data: events.map((e) => ({
           userId: e.userId,
           communityId: e.communityId,
@@ -53,8 +75,23 @@ export function createContributionRepository(db: PrismaClient) {
         where: { communityId: where.communityId, ...(where.projectIds ? { OR: [{ projectId: null }, { projectId: { in: where.projectIds } }] } : {}) },
         orderBy: { at: 'desc' },
         take,
-        select: { userId: true, communityId: true, projectId: true, kind: true, weight: true, ref: true, at: true },
+        select: rowSelect,
       });
+    },
+
+    /** A member's events, newest first; limited to the given communities when `communityIds` is set. */
+    listForUser(userId: string, opts: { communityIds?: string[]; kindPrefix?: string; take: number }): Promise<ContributionRow[]> {
+      return db.contributionEvent.findMany({
+        where: { userId, ...(opts.communityIds ? { communityId: { in: opts.communityIds } } : {}), ...(opts.kindPrefix ? { kind: { startsWith: opts.kindPrefix } } : {}) },
+        orderBy: [{ at: 'desc' }, { id: 'desc' }],
+        take: opts.take,
+        select: rowSelect,
+      });
+    },
+
+    /** Events of one project, newest first. */
+    listForProject(projectId: string, take: number): Promise<ContributionRow[]> {
+      return db.contributionEvent.findMany({ where: { projectId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take, select: rowSelect });
     },
   };
 }

@@ -38,6 +38,9 @@ export interface DocumentDeps {
   clock: () => Date;
 }
 
+/** Notification kind of an @mention in a document's body (comments use `comment.mention`). */
+export const DOCUMENT_MENTION_KIND = 'document.mention';
+
 /** Marks server-made changes (restores) so they are not counted as someone's typing. */
 export const SERVER_ORIGIN = { source: 'p2pvalue-server' } as const;
 
@@ -66,6 +69,18 @@ export function createDocumentService(deps: DocumentDeps) {
   async function versionViews(rows: VersionSummary[]): Promise<VersionView[]> {
     const names = await documents.userNames(rows.flatMap((r) => r.authorIds));
     return rows.map((r) => ({ ...r, authors: r.authorIds.map((id) => ({ id, name: names.get(id) ?? 'Unknown' })) }));
+  }
+
+  /** Of the candidates (at most 20), the active community members other than the actor who may read the project. */
+  async function readersAmong(ctx: DocumentAccessContext, actorId: string, candidateIds: string[]): Promise<string[]> {
+    const candidates = [...new Set(candidateIds)].filter((id) => id !== actorId).slice(0, 20);
+    const members = await communities.activeMemberIds(ctx.community.id, candidates);
+    const readers: string[] = [];
+    for (const userId of members) {
+      const user = { id: userId, role: 'member' as const };
+      if ((await access.forProject(user, ctx.project)).permissions.access !== 'none') readers.push(userId);
+    }
+    return readers;
   }
 
   async function snapshot(documentId: string, input: { label: string | null; reason: string; createdById: string | null; authorIds: string[] }): Promise<VersionSummary> {
@@ -205,13 +220,7 @@ export function createDocumentService(deps: DocumentDeps) {
         threadRootId = root.threadRootId ?? root.id;
       }
       const anchor = !threadRootId && input.anchor ? ZCommentAnchor.parse(input.anchor) : null;
-      const candidates = [...new Set(input.mentionedIds ?? [])].filter((id) => id !== actor.id).slice(0, 20);
-      const members = await communities.activeMemberIds(ctx.community.id, candidates);
-      const mentioned: string[] = [];
-      for (const userId of members) {
-        const user = { id: userId, role: 'member' as const };
-        if ((await access.forProject(user, ctx.project)).permissions.access !== 'none') mentioned.push(userId);
-      }
+      const mentioned = await readersAmong(ctx, actor.id, input.mentionedIds ?? []);
       const comment = await comments.create({ documentId: input.documentId, threadRootId, authorId: actor.id, body, anchor, mentionedIds: mentioned });
       await notifications.createMany(
         mentioned.map((userId) => ({
@@ -232,6 +241,25 @@ export function createDocumentService(deps: DocumentDeps) {
       const rootId = comment.threadRootId ?? comment.id;
       await comments.setResolved(rootId, input.resolved ? { at: clock(), by: actor.id } : null);
       return (await comments.findById(rootId))!;
+    },
+
+    /**
+     * People mentioned in the document body by a writer (the realtime server reports mention nodes
+     * that an edit inserted). Each mentioned reader gets a `document.mention` notification linking
+     * to the document; ids of non-members or people who cannot read it are dropped silently.
+     */
+    async notifyBodyMentions(actor: AccessActor, input: { documentId: string; mentionedIds: string[] }): Promise<string[]> {
+      const ctx = await access.writableDocumentOrThrow(actor, input.documentId);
+      const mentioned = await readersAmong(ctx, actor.id, input.mentionedIds);
+      const url = `/communities/${ctx.community.slug}/projects/${ctx.project.slug}/documents/${input.documentId}`;
+      await notifications.createMany(
+        mentioned.map((userId) => ({
+          userId,
+          kind: DOCUMENT_MENTION_KIND,
+          ref: { documentId: input.documentId, documentTitle: ctx.document.title, projectId: ctx.project.id, communitySlug: ctx.community.slug, authorId: actor.id, url },
+        })),
+      );
+      return mentioned;
     },
 
     async mentionCandidates(actor: AccessActor, input: { documentId: string; query: string }): Promise<{ id: string; name: string }[]> {

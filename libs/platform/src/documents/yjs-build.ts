@@ -2,19 +2,21 @@ import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT } from './yjs-text';
 
 /** A small block model for writing Tiptap-compatible Yjs content on the server (seed, tests, API). */
-export type TextRun = string | { text: string; bold?: boolean; italic?: boolean; code?: boolean; link?: string };
+export type TextRun = string | { text: string; bold?: boolean; italic?: boolean; code?: boolean; link?: string } | { mention: { id: string; label: string } };
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; text: TextRun[] | string }
   | { type: 'paragraph'; text: TextRun[] | string }
   | { type: 'bullets'; items: (TextRun[] | string)[] }
   | { type: 'tasks'; items: { text: string; checked: boolean }[] }
-  | { type: 'code'; language?: string; code: string };
+  | { type: 'code'; language?: string; code: string }
+  /** The first row is a header row unless `header` is false. */
+  | { type: 'table'; rows: (TextRun[] | string)[][]; header?: boolean }
+  | { type: 'image'; src: string; alt?: string };
 
-function textNode(runs: TextRun[] | string): Y.XmlText {
+function textNode(runs: Exclude<TextRun, { mention: unknown }>[]): Y.XmlText {
   const text = new Y.XmlText();
-  const list = typeof runs === 'string' ? [runs] : runs;
   let at = 0;
-  for (const run of list) {
+  for (const run of runs) {
     // Explicit (empty) attributes: Y.Text would otherwise carry the previous run's marks on.
     if (typeof run === 'string') {
       text.insert(at, run, {});
@@ -32,21 +34,55 @@ function textNode(runs: TextRun[] | string): Y.XmlText {
   return text;
 }
 
+/** Inline content as y-prosemirror lays it out: text runs in Y.XmlText, inline nodes (mentions) as elements between them. */
+function inlineNodes(runs: TextRun[] | string): (Y.XmlText | Y.XmlElement)[] {
+  const list = typeof runs === 'string' ? [runs] : runs;
+  const out: (Y.XmlText | Y.XmlElement)[] = [];
+  let pending: Exclude<TextRun, { mention: unknown }>[] = [];
+  const flush = () => {
+    if (pending.length > 0) out.push(textNode(pending));
+    pending = [];
+  };
+  for (const run of list) {
+    if (typeof run !== 'string' && 'mention' in run) {
+      flush();
+      out.push(element('mention', { id: run.mention.id, label: run.mention.label, mentionSuggestionChar: '@' }, []));
+    } else pending.push(run);
+  }
+  flush();
+  return out.length > 0 ? out : [new Y.XmlText()];
+}
+
 function element(name: string, attrs: Record<string, unknown>, children: (Y.XmlElement | Y.XmlText)[]): Y.XmlElement {
   const el = new Y.XmlElement(name);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v as string);
+  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined) el.setAttribute(k, v as string);
   el.insert(0, children);
   return el;
 }
 
 function paragraph(runs: TextRun[] | string): Y.XmlElement {
-  return element('paragraph', {}, [textNode(runs)]);
+  return element('paragraph', {}, inlineNodes(runs));
+}
+
+function table(rows: (TextRun[] | string)[][], header: boolean): Y.XmlElement {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  return element(
+    'table',
+    {},
+    rows.map((row, r) =>
+      element(
+        'tableRow',
+        {},
+        Array.from({ length: width }, (_, c) => element(header && r === 0 ? 'tableHeader' : 'tableCell', { colspan: 1, rowspan: 1 }, [paragraph(row[c] ?? '')])),
+      ),
+    ),
+  );
 }
 
 function blockToElement(block: Block): Y.XmlElement {
   switch (block.type) {
     case 'heading':
-      return element('heading', { level: block.level }, [textNode(block.text)]);
+      return element('heading', { level: block.level }, inlineNodes(block.text));
     case 'paragraph':
       return paragraph(block.text);
     case 'bullets':
@@ -54,7 +90,11 @@ function blockToElement(block: Block): Y.XmlElement {
     case 'tasks':
       return element('taskList', {}, block.items.map((item) => element('taskItem', { checked: item.checked }, [paragraph(item.text)])));
     case 'code':
-      return element('codeBlock', { language: block.language ?? null }, [textNode(block.code)]);
+      return element('codeBlock', { language: block.language ?? null }, [textNode([block.code])]);
+    case 'table':
+      return table(block.rows, block.header ?? true);
+    case 'image':
+      return element('image', { src: block.src, alt: block.alt ?? null }, []);
   }
 }
 

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { appendBlocks, buildDocumentState, replaceContent } from './yjs-build';
 import { DOCUMENT_FRAGMENT, documentText, documentTextFromState } from './yjs-text';
 import { diffLines } from './line-diff';
+import { mentionedUserIds, mentionsAddedBy } from './yjs-mentions';
 
 describe('document text derived from Yjs', () => {
   it('writes markdown and plain text for headings, marks, lists, tasks and code', () => {
@@ -47,4 +48,64 @@ describe('document text derived from Yjs', () => {
       { op: 'add', text: 'd' },
     ]);
   });
+
+  it('writes tables as markdown tables (header row, escaped pipes) and as tab-separated lines', () => {
+    const state = buildDocumentState([
+      { type: 'paragraph', text: 'Budget' },
+      { type: 'table', rows: [['Item', 'Cost'], ['Servers', '40 €'], ['', 'a|b']] },
+    ]);
+    const { markdown, plainText } = documentTextFromState(state);
+    expect(markdown).toBe(['Budget', '| Item | Cost |\n| --- | --- |\n| Servers | 40 € |\n|  | a\\|b |'].join('\n\n'));
+    expect(plainText).toBe('Budget\nItem\tCost\nServers\t40 €\n\ta|b');
+  });
+
+  it('diffs and restores documents with tables row by row', () => {
+    const v1 = new Y.Doc();
+    appendBlocks(v1, [{ type: 'table', rows: [['A', 'B'], ['1', '2']] }]);
+    const live = new Y.Doc();
+    appendBlocks(live, [{ type: 'table', rows: [['A', 'B'], ['1', '3'], ['4', '5']] }]);
+    const diff = diffLines(documentText(v1).markdown, documentText(live).markdown);
+    expect(diff.filter((l) => l.op !== 'same')).toEqual([
+      { op: 'remove', text: '| 1 | 2 |' },
+      { op: 'add', text: '| 1 | 3 |' },
+      { op: 'add', text: '| 4 | 5 |' },
+    ]);
+    replaceContent(live, v1);
+    expect(documentText(live).markdown).toBe(documentText(v1).markdown);
+    const row = live.getXmlFragment(DOCUMENT_FRAGMENT).get(0) as Y.XmlElement;
+    expect(row.nodeName).toBe('table');
+    expect((row.get(0) as Y.XmlElement).toArray().map((c) => (c as Y.XmlElement).nodeName)).toEqual(['tableHeader', 'tableHeader']);
+  });
+
+  it('writes mentions as @name and images as markdown images', () => {
+    const { markdown, plainText } = documentTextFromState(
+      buildDocumentState([
+        { type: 'paragraph', text: ['Ask ', { mention: { id: 'u1', label: 'Ada' } }, ' about it'] },
+        { type: 'image', src: '/api/v1/documents/d/images/i', alt: 'chart' },
+      ]),
+    );
+    expect(markdown).toBe('Ask @Ada about it\n\n![chart](/api/v1/documents/d/images/i)');
+    const hostile = documentTextFromState(buildDocumentState([{ type: 'paragraph', text: [{ mention: { id: 'u2', label: '<img src=x onerror=alert(1)>' } }] }]));
+    expect(hostile.markdown).toBe('@\\<img src=x onerror=alert(1)\\>');
+    expect(plainText).toBe('Ask @Ada about it\nchart');
+  });
+
+  it('finds mentioned people, and only the mentions an edit inserted', () => {
+    const doc = new Y.Doc();
+    appendBlocks(doc, [{ type: 'paragraph', text: [{ mention: { id: 'old', label: 'Old' } }] }]);
+    const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
+    expect(mentionedUserIds(fragment)).toEqual(['old']);
+    const added: string[][] = [];
+    fragment.observeDeep((events) => added.push(mentionsAddedBy(events)));
+    // Typing next to an existing mention announces nobody.
+    ((fragment.get(0) as Y.XmlElement).get(0) as Y.XmlElement).setAttribute('label', 'Old');
+    appendBlocks(doc, [{ type: 'paragraph', text: 'plain' }]);
+    // A new mention inside a new paragraph, and one inside a table cell.
+    appendBlocks(doc, [
+      { type: 'paragraph', text: ['hi ', { mention: { id: 'new', label: 'New' } }] },
+      { type: 'table', rows: [['x'], [[{ mention: { id: 'cell', label: 'Cell' } }]]] },
+    ]);
+    expect(added).toEqual([[], [], ['new', 'cell']]);
+  });
 });
+

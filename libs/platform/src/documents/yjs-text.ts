@@ -16,7 +16,8 @@ function escapeMarkdown(text: string): string {
 function inlineMarkdown(node: Y.XmlText | Y.XmlElement): string {
   if (node instanceof Y.XmlElement) {
     if (node.nodeName === 'hardBreak') return '  \n';
-    if (node.nodeName === 'mention') return `@${String(attr(node, 'label') ?? attr(node, 'id') ?? '')}`;
+    // Labels come from clients: escaped like any text, so a name cannot smuggle markup into the markdown.
+    if (node.nodeName === 'mention') return `@${escapeMarkdown(String(attr(node, 'label') ?? attr(node, 'id') ?? ''))}`;
     if (node.nodeName === 'image') return `![${escapeMarkdown(String(attr(node, 'alt') ?? ''))}](${String(attr(node, 'src') ?? '')})`;
     return node.toArray().map((c) => inlineMarkdown(c as Y.XmlText | Y.XmlElement)).join('');
   }
@@ -111,7 +112,8 @@ function cellText(cell: Y.XmlElement): string {
     .map((c) => blockMarkdown(c as Y.XmlElement))
     .join(' ')
     .replace(/\n/g, ' ')
-    .replace(/\|/g, '\\|');
+    // Text runs already escape pipes; code spans do not, and a bare pipe would split the cell.
+    .replace(/(?<!\\)\|/g, '\\|');
 }
 
 function plainOf(node: Y.XmlElement | Y.XmlText): string {
@@ -121,6 +123,8 @@ function plainOf(node: Y.XmlElement | Y.XmlText): string {
   if (node.nodeName === 'hardBreak') return '\n';
   if (node.nodeName === 'mention') return `@${String(attr(node, 'label') ?? '')}`;
   if (node.nodeName === 'image') return String(attr(node, 'alt') ?? '');
+  // A table row is one line, its cells separated by tabs.
+  if (node.nodeName === 'tableRow') return node.toArray().map((c) => plainOf(c as Y.XmlElement).replace(/\n/g, ' ')).join('\t');
   const parts = node.toArray().map((c) => plainOf(c as Y.XmlElement));
   const isBlockContainer = node.toArray().some((c) => c instanceof Y.XmlElement && !['hardBreak', 'mention', 'image'].includes(c.nodeName));
   return parts.join(isBlockContainer ? '\n' : '');

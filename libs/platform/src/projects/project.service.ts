@@ -6,6 +6,7 @@ import type { CommunityRepository } from '../communities/community.repository';
 import { newLinkKey } from '../communities/invite-token';
 import type { ContributionRepository } from '../contributions/contribution.repository';
 import type { DocumentRepository } from '../documents/document.repository';
+import type { NotificationRepository } from '../notifications/notification.repository';
 import type { ProjectRepository, ProjectRow } from './project.repository';
 import { ZCreateProjectInput, ZUpdateProjectInput } from './project.schemas';
 
@@ -26,6 +27,7 @@ export interface ProjectDeps {
   communities: CommunityRepository;
   documents: DocumentRepository;
   contributions: ContributionRepository;
+  notifications: NotificationRepository;
   access: AccessService;
   clock: () => Date;
   /** Initial Yjs state of a new project's pad (built by the documents module). */
@@ -33,7 +35,7 @@ export interface ProjectDeps {
 }
 
 export function createProjectService(deps: ProjectDeps) {
-  const { projects, communities, documents, contributions, access, clock } = deps;
+  const { projects, communities, documents, contributions, notifications, access, clock } = deps;
 
   async function toView(ctx: ProjectAccessContext, actor: AccessActor | null): Promise<ProjectView> {
     const counts = await projects.counts(ctx.project.id);
@@ -180,7 +182,14 @@ export function createProjectService(deps: ProjectDeps) {
       const ctx = await manageableOrThrow(actor, input.projectId, 'members');
       const m = await communities.findMembership(ctx.community.id, input.userId);
       if (m?.status !== 'active') throw new AppError('BAD_REQUEST', 'Only members of the community can take part in its projects.');
+      const already = (await projects.memberProjectIds(input.userId, [input.projectId])).has(input.projectId);
       await projects.addMember(input.projectId, input.userId);
+      if (!already && input.userId !== actor.id) {
+        const url = `/communities/${ctx.community.slug}/projects/${ctx.project.slug}`;
+        await notifications.createMany([
+          { userId: input.userId, kind: 'project.member-added', ref: { projectId: input.projectId, projectTitle: ctx.project.title, communitySlug: ctx.community.slug, actorId: actor.id, url } },
+        ]);
+      }
     },
 
     async removeMember(actor: AccessActor, input: { projectId: string; userId: string }): Promise<void> {

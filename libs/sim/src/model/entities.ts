@@ -96,6 +96,7 @@ export function newPerson(st: SimState, role: Role, x: number, y: number, intere
     taskBorn: [],
     lones: [],
     friends: [],
+    friendMap: new Map(),
     products: [],
     productBorn: [],
     contribSince: role === 90 ? -1 : st.curObs,
@@ -194,12 +195,7 @@ export function unlinkLone(st: SimState, p: Person, l: LoneTask): void {
 
 /** The friendlink between a and b, if any. */
 export function friendLinkBetween(a: Person, b: Person): FriendLink | undefined {
-  const fs = a.friends.length <= b.friends.length ? a.friends : b.friends;
-  for (let i = 0; i < fs.length; i++) {
-    const l = fs[i] as FriendLink;
-    if ((l.a === a && l.b === b) || (l.a === b && l.b === a)) return l;
-  }
-  return undefined;
+  return a.friendMap.get(b);
 }
 
 /** The other end of a friendlink. */
@@ -235,10 +231,12 @@ export function befriend(st: SimState, a: Person, b: Person): boolean {
 
 /** Creates a friendlink the caller knows does not exist yet (a ≠ b). */
 export function addFriendLink(st: SimState, a: Person, b: Person): void {
-  const l: FriendLink = { a, b, times: 1, born: st.clock, bucket: 0, bidx: 0 };
+  const l: FriendLink = { a, b, times: 1, born: st.clock, bucket: 0, bidx: 0, seq: st.friendSeq++ };
   bucketInsert(st, l);
   a.friends.push(l);
   b.friends.push(l);
+  a.friendMap.set(b, l);
+  b.friendMap.set(a, l);
 }
 
 /** times-worked-together += 1, moving the link between forgetting buckets. */
@@ -257,6 +255,8 @@ export function removeFriendLink(st: SimState, l: FriendLink): void {
   bucketRemove(st, l);
   removeItem(l.a.friends, l);
   removeItem(l.b.friends, l);
+  l.a.friendMap.delete(l.b);
+  l.b.friendMap.delete(l.a);
 }
 
 /** Number of friendlinks in the world. */

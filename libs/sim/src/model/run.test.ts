@@ -77,16 +77,53 @@ describe('runModel', () => {
   });
 });
 
+describe('binned histograms', () => {
+  it('bins the requested vectors with their default width, and only when asked', () => {
+    const cfg: SimConfig = { seed: 7, variant: 'final' };
+    const plain = runModel(cfg, { ticks: 30, metrics: ['count_1s'] });
+    expect(plain).not.toHaveProperty('histograms');
+    const ids = ['hist_task_time_required', 'hist_friend_degree', 'hist_interest_90s'];
+    const out = runModel(cfg, { ticks: 30, metrics: ['count_1s'], vectors: ids, histograms: ids });
+    expect(Object.keys(out.histograms ?? {})).toEqual(ids);
+    for (const id of ids) {
+      const h = out.histograms![id]!;
+      const raw = out.vectors[id]!;
+      expect(h.binWidth).toBe(VECTORS.get(id)!.binWidth);
+      expect(h.n).toBe(raw.length);
+      expect(h.counts.reduce((a, b) => a + b, 0)).toBe(raw.length);
+      // Every value falls in its bin [min + k·w, min + (k+1)·w).
+      for (const x of raw) expect(h.counts[Math.floor((x - h.min) / h.binWidth)]).toBeGreaterThan(0);
+    }
+    expect(out.histograms!.hist_task_time_required!.binWidth).toBe(100);
+    // Reading histograms changes nothing else in the output.
+    const { histograms: _h, ...rest } = out;
+    const withoutHist = runModel(cfg, { ticks: 30, metrics: ['count_1s'], vectors: ids });
+    expect(JSON.stringify(rest)).toBe(JSON.stringify(withoutHist));
+  });
+
+  it('rejects unknown histogram ids', () => {
+    expect(() => runModel({ seed: 1 }, { ticks: 1, histograms: ['nope'] })).toThrow(/Unknown vector "nope" in histograms/);
+  });
+});
+
 describe('snapshot / resume', () => {
   const cases: [string, SimConfig][] = [
     ['D2.2 faithful', { seed: 21 }],
     ['final faithful', { seed: 22, variant: 'final' }],
     ['D2.2 corrected offline', { seed: 23, fidelity: 'corrected', params: { 'community-type': 'offline', 'reward-mechanism': "'thanks' only" } }],
     ['final bounties', { seed: 24, variant: 'final', params: { 'reward-mechanism-2': 'bounties' } }],
+    // Dense friendships from tick ~20: S5 orders a person's links by creation rank, which a resumed
+    // state rebuilds from the saved per-person orders.
+    ['D2.2 10× community', { seed: 25, params: { 'initial-number-1s': 10, 'initial-number-9s': 90, 'initial-number-90s': 900, 'initial-projects': 50 } }],
   ];
   for (const [name, cfg] of cases) {
     it(`resume at k gives byte-identical output (${name})`, () => {
-      const opts: RunOptions = { ticks: 45, metrics: ALL_METRICS, vectors: ['lifetime_contributions', 'hist_friend_degree'] };
+      const opts: RunOptions = {
+        ticks: 45,
+        metrics: ALL_METRICS,
+        vectors: ['lifetime_contributions', 'hist_friend_degree'],
+        histograms: ['hist_times_worked_together'],
+      };
       const full = JSON.stringify(runModel(cfg, opts));
       for (const k of [0, 1, 20, 44]) {
         const run = createRun(cfg, opts);
@@ -105,6 +142,7 @@ describe('snapshot / resume', () => {
     const snap = run.snapshot();
     expect(() => resumeRun({ ...snap, version: '0.0.0' })).toThrow(SimConfigError);
     expect(() => resumeRun(snap, { metrics: ['count_9s'] })).toThrow(SimConfigError);
+    expect(() => resumeRun(snap, { histograms: ['hist_friend_degree'] })).toThrow(/histograms/);
     expect(resumeRun(snap, { ticks: 5 }).model.steps).toBe(0);
   });
 });

@@ -2,6 +2,7 @@
  * Public run API: one-shot runs, incremental runs, snapshots and resume.
  */
 import { resolveMetrics, resolveVectors, DEFAULT_METRIC_IDS } from '../observe/registry';
+import { histogram, type Histogram } from '../analysis/histogram';
 import type { MetricDef, VectorDef } from '../observe/metric-types';
 import type { FixFlags, Fidelity, RuntimeErrorMode, TaskCompletion, Variant, VolumeRule } from '../params/port-config';
 import type { ResolvedParams } from '../params/resolve-params';
@@ -12,6 +13,7 @@ import { createModel, modelFromState, type Model } from './model';
 import { deserializeState, serializeState, type StateJson } from './snapshot';
 
 export type { SimConfig } from '../params/sim-config';
+export type { Histogram } from '../analysis/histogram';
 export type { Model } from './model';
 export { createModel } from './model';
 
@@ -23,6 +25,8 @@ export interface RunOptions {
   metrics?: string[];
   /** Vector observers read at the end (e.g. "lifetime_contributions"). */
   vectors?: string[];
+  /** Vector observers returned binned at the end, with their default bin width (see `histogram`). */
+  histograms?: string[];
   /** 'every-tick' (default): a value after setup and after every step; 'final': summary only. */
   record?: 'every-tick' | 'final';
   /** Called after every step with the number of steps done. */
@@ -53,6 +57,8 @@ export interface RunOutput {
   series: Record<string, (number | null)[]>;
   summary: RunSummary;
   vectors: Record<string, number[]>;
+  /** Binned vectors, present only when RunOptions.histograms asked for some. */
+  histograms?: Record<string, Histogram>;
   /** §9.3 runtime-error situations met, by code E1..E8. */
   runtimeErrors: Record<string, number>;
 }
@@ -62,7 +68,7 @@ export interface SimSnapshot {
   kind: 'p2pvalue-snapshot';
   version: string;
   config: Required<Omit<SimConfig, 'fixes' | 'params'>> & { fixes: FixFlags; params: Record<string, number | boolean | string> };
-  options: { ticks: number; metrics: string[]; vectors: string[]; record: 'every-tick' | 'final' };
+  options: { ticks: number; metrics: string[]; vectors: string[]; histograms?: string[]; record: 'every-tick' | 'final' };
   aborted: boolean;
   series: Record<string, (number | null)[]>;
   state: StateJson;
@@ -105,6 +111,7 @@ function validateTicks(ticks: unknown): number {
 class SimRun implements Run {
   private readonly metricDefs: MetricDef[];
   private readonly vectorDefs: VectorDef[];
+  private readonly histogramDefs: VectorDef[];
   private aborted: boolean;
 
   constructor(
@@ -117,6 +124,7 @@ class SimRun implements Run {
   ) {
     this.metricDefs = resolveMetrics(opts.metrics);
     this.vectorDefs = resolveVectors(opts.vectors);
+    this.histogramDefs = resolveVectors(opts.histograms ?? [], 'histograms');
     this.aborted = aborted;
   }
 
@@ -147,7 +155,7 @@ class SimRun implements Run {
       kind: 'p2pvalue-snapshot',
       version: MODEL_VERSION,
       config: configOf(this.model.config),
-      options: { ...this.opts, metrics: this.opts.metrics.slice(), vectors: this.opts.vectors.slice() },
+      options: copyOptions(this.opts),
       aborted: this.aborted,
       series,
       state: serializeState(this.model.state),
@@ -167,6 +175,12 @@ class SimRun implements Run {
     for (const c of ERROR_CODES) runtimeErrors[c] = st.runtimeErrors[c] ?? 0;
     const series: Record<string, (number | null)[]> = {};
     for (const [k, v] of Object.entries(this.series)) series[k] = v.slice();
+    const binned: Pick<RunOutput, 'histograms'> = {};
+    if (this.histogramDefs.length > 0) {
+      const hs: Record<string, Histogram> = {};
+      for (const d of this.histogramDefs) hs[d.id] = histogram(d.compute(st), { binWidth: d.binWidth });
+      binned.histograms = hs;
+    }
     return {
       model: 'p2pvalue',
       version: MODEL_VERSION,
@@ -183,6 +197,7 @@ class SimRun implements Run {
       series,
       summary,
       vectors,
+      ...binned,
       runtimeErrors,
     };
   }
@@ -196,9 +211,20 @@ function normalizeOptions(opts: RunOptions): SimSnapshot['options'] {
   }
   const metrics = (opts.metrics ?? DEFAULT_METRIC_IDS).slice();
   const vectors = (opts.vectors ?? []).slice();
+  const histograms = (opts.histograms ?? []).slice();
   resolveMetrics(metrics);
   resolveVectors(vectors);
-  return { ticks: validateTicks(opts.ticks), metrics, vectors, record };
+  resolveVectors(histograms, 'histograms');
+  const out: SimSnapshot['options'] = { ticks: validateTicks(opts.ticks), metrics, vectors, record };
+  // Only when asked for, so that snapshots and outputs without histograms keep their old shape.
+  if (histograms.length > 0) out.histograms = histograms;
+  return out;
+}
+
+function copyOptions(o: SimSnapshot['options']): SimSnapshot['options'] {
+  const copy: SimSnapshot['options'] = { ...o, metrics: o.metrics.slice(), vectors: o.vectors.slice() };
+  if (o.histograms) copy.histograms = o.histograms.slice();
+  return copy;
 }
 
 /** Starts an incremental run: validates, runs setup and records the setup observation. */
@@ -221,8 +247,11 @@ export function resumeRun(snapshot: SimSnapshot, opts?: Partial<RunOptions>): Ru
   if (snapshot.version !== MODEL_VERSION) {
     throw new SimConfigError('snapshot', `Snapshot was made by model version ${snapshot.version}; this is ${MODEL_VERSION}`);
   }
-  const o = { ...snapshot.options, metrics: snapshot.options.metrics.slice(), vectors: snapshot.options.vectors.slice() };
+  const o = copyOptions(snapshot.options);
   if (opts?.ticks !== undefined) o.ticks = validateTicks(opts.ticks);
+  if (opts?.histograms !== undefined && JSON.stringify(opts.histograms) !== JSON.stringify(o.histograms ?? [])) {
+    throw new SimConfigError('histograms', 'Option "histograms" cannot be changed when resuming a snapshot');
+  }
   for (const key of ['metrics', 'vectors', 'record'] as const) {
     if (opts?.[key] !== undefined && JSON.stringify(opts[key]) !== JSON.stringify(o[key])) {
       throw new SimConfigError(key, `Option "${key}" cannot be changed when resuming a snapshot`);

@@ -12,6 +12,7 @@
 import type { ResolvedConfig } from '../params/sim-config';
 import { Rng } from '../rng/xoshiro128';
 import { createEmptyState } from './state';
+import { friendOf } from './entities';
 import type { Counters, DepartedArchive, FriendLink, LoneTask, Person, ProjEntry, Product, Project, Role, SimState, StopReason, Task, Thanks } from './types';
 
 /** A project-list element: project id (−1 = nobody) or a nested set of ids. */
@@ -312,6 +313,43 @@ function get<T>(m: Map<number, T>, id: number, what: string): T {
   return v;
 }
 
+/**
+ * Gives every friendlink a `seq` consistent with the order of every person's `friends` list (a
+ * topological order of the "comes before in some list" relation; the creation order is one, so
+ * one exists). Only relative order within one list is ever read. Returns the next free seq.
+ */
+function rankFriendLinks(persons: Iterable<Person>, linkCount: number): number {
+  const after = new Map<FriendLink, FriendLink[]>();
+  const before = new Map<FriendLink, number>();
+  for (const p of persons) {
+    const fs = p.friends;
+    for (let i = 0; i < fs.length; i++) {
+      const l = fs[i] as FriendLink;
+      if (!before.has(l)) before.set(l, 0);
+      if (i === 0) continue;
+      const prev = fs[i - 1] as FriendLink;
+      const succ = after.get(prev);
+      if (succ) succ.push(l);
+      else after.set(prev, [l]);
+      before.set(l, (before.get(l) ?? 0) + 1);
+    }
+  }
+  const ready: FriendLink[] = [];
+  for (const [l, n] of before) if (n === 0) ready.push(l);
+  let seq = 0;
+  while (ready.length > 0) {
+    const l = ready.pop() as FriendLink;
+    l.seq = seq++;
+    for (const m of after.get(l) ?? []) {
+      const n = (before.get(m) as number) - 1;
+      before.set(m, n);
+      if (n === 0) ready.push(m);
+    }
+  }
+  if (seq !== linkCount) throw new Error('snapshot: friendlink orders are inconsistent');
+  return seq;
+}
+
 /** Rebuilds a state from its JSON form under the given configuration. */
 export function deserializeState(cfg: ResolvedConfig, j: StateJson): SimState {
   const st = createEmptyState(cfg, Rng.fromState(j.rng));
@@ -377,6 +415,7 @@ export function deserializeState(cfg: ResolvedConfig, j: StateJson): SimState {
       taskBorn: pj.taskBorn.slice(),
       lones: [],
       friends: [],
+      friendMap: new Map(),
       products: [],
       productBorn: pj.productBorn.slice(),
       contribSince: pj.contribSince,
@@ -520,7 +559,7 @@ export function deserializeState(cfg: ResolvedConfig, j: StateJson): SimState {
   const linkByPair = new Map<string, FriendLink>();
   st.friendBuckets = j.friendBuckets.map((b, bucket) =>
     b.map(([a, bId, times, born], bidx) => {
-      const l: FriendLink = { a: get(persons, a, 'person'), b: get(persons, bId, 'person'), times, born, bucket, bidx };
+      const l: FriendLink = { a: get(persons, a, 'person'), b: get(persons, bId, 'person'), times, born, bucket, bidx, seq: 0 };
       linkByPair.set(`${Math.min(a, bId)},${Math.max(a, bId)}`, l);
       return l;
     }),
@@ -530,9 +569,11 @@ export function deserializeState(cfg: ResolvedConfig, j: StateJson): SimState {
     p.friends = pj.friends.map((o) => {
       const l = linkByPair.get(`${Math.min(pj.id, o)},${Math.max(pj.id, o)}`);
       if (!l) throw new Error(`snapshot: missing friendlink ${pj.id}-${o}`);
+      p.friendMap.set(friendOf(l, p), l);
       return l;
     });
   }
+  st.friendSeq = rankFriendLinks(persons.values(), linkByPair.size);
 
   // Derived indexes (sorted by id, hence independent of history).
   const byId = <T extends { id: number }>(xs: T[]): T[] => xs.slice().sort((a, b) => a.id - b.id);

@@ -76,6 +76,7 @@ export function createEmptyState(cfg: ResolvedConfig, rng: Rng = new Rng(cfg.see
     curObs: 0,
     nextId: 0,
     stampCounter: 0,
+    friendSeq: 0,
     ones: [],
     nines: [],
     nineties: [],

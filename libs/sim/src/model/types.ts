@@ -69,8 +69,10 @@ export interface Person {
   taskBorn: number[];
   /** lonetasklinks. */
   lones: LoneTask[];
-  /** friendlinks. */
+  /** friendlinks, in creation order (ascending `seq`: links are appended and removed in place). */
   friends: FriendLink[];
+  /** The same friendlinks keyed by the other end, for O(1) "are we friends?" tests. */
+  friendMap: Map<Person, FriendLink>;
   /** consumerlinks (#90s only) and their creation clock. */
   products: Product[];
   productBorn: number[];
@@ -97,6 +99,11 @@ export interface FriendLink {
   /** 0: times = 1, 1: 2 ≤ times ≤ 4, 2: times ≥ 5 (the three S5 forgetting draws). */
   bucket: number;
   bidx: number;
+  /**
+   * Creation rank: increasing with creation time, so sorting a person's links by it restores their
+   * order in `friends` (not serialised; a resumed state gets an equivalent ranking).
+   */
+  seq: number;
 }
 
 /** Project task (t4sk). */
@@ -271,6 +278,8 @@ export interface SimState {
   curObs: number;
   nextId: number;
   stampCounter: number;
+  /** Next FriendLink.seq. */
+  friendSeq: number;
   ones: Person[];
   nines: Person[];
   nineties: Person[];

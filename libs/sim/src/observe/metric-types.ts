@@ -19,6 +19,8 @@ export interface VectorDef {
   readonly id: string;
   readonly description: string;
   readonly compute: (st: SimState) => number[];
+  /** Bin width of its binned histogram (RunOptions.histograms): the GUI plot's where MODEL.md §11.1 gives one, else 1. */
+  readonly binWidth: number;
 }
 
 /** Mean of values, or null for an empty set (NetLogo cannot compute it, §11.3). */

@@ -30,10 +30,10 @@ export function resolveMetrics(ids: readonly string[]): MetricDef[] {
 }
 
 /** Looks up vector definitions, throwing SimConfigError for an unknown id. */
-export function resolveVectors(ids: readonly string[]): VectorDef[] {
+export function resolveVectors(ids: readonly string[], option: 'vectors' | 'histograms' = 'vectors'): VectorDef[] {
   return ids.map((id) => {
     const d = VECTORS.get(id);
-    if (!d) throw new SimConfigError('vectors', `Unknown vector "${id}"; known vectors: ${[...VECTORS.keys()].join(', ')}`);
+    if (!d) throw new SimConfigError(option, `Unknown vector "${id}" in ${option}; known vectors: ${[...VECTORS.keys()].join(', ')}`);
     return d;
   });
 }

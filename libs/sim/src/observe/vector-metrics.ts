@@ -8,7 +8,7 @@ import type { Person, SimState } from '../model/types';
 import { lifetimeContributions } from './extra-metrics';
 import type { VectorDef } from './metric-types';
 
-const v = (id: string, description: string, compute: (st: SimState) => number[]): VectorDef => ({ id, description, compute });
+const v = (id: string, description: string, compute: (st: SimState) => number[], binWidth = 1): VectorDef => ({ id, description, compute, binWidth });
 
 function skills(list: readonly Person[]): number[] {
   const out: number[] = [];
@@ -18,9 +18,9 @@ function skills(list: readonly Person[]): number[] {
 
 /** All vector observers. */
 export const VECTOR_METRICS: readonly VectorDef[] = [
-  v('lifetime_contributions', 'lifetimeContribution of every contributor so far (departed, then present)', (st) => lifetimeContributions(st)),
-  v('lifetime_hours', 'lifetimeHours of present contributors', (st) => [...st.ones, ...st.nines].map((p) => p.lifetimeHours)),
-  v('hist_task_time_required', "tasks' time-required", (st) => st.tasks.map((t) => t.timeRequired)),
+  v('lifetime_contributions', 'lifetimeContribution of every contributor so far (departed, then present)', (st) => lifetimeContributions(st), 10),
+  v('lifetime_hours', 'lifetimeHours of present contributors', (st) => [...st.ones, ...st.nines].map((p) => p.lifetimeHours), 10),
+  v('hist_task_time_required', "tasks' time-required", (st) => st.tasks.map((t) => t.timeRequired), 100),
   v('hist_points_1s', "#1s' points", (st) => st.ones.map((p) => p.points)),
   v('hist_points_9s', "#9s' points", (st) => st.nines.map((p) => p.points)),
   v('hist_project_reward_level', "projects' reward-level", (st) => st.projects.map((q) => q.rewardLevel)),

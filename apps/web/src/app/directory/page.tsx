@@ -66,6 +66,9 @@ export default async function DirectoryPage({ searchParams }: Props) {
             <Link className="font-medium text-primary hover:underline" href="/directory/import">
               Import CSV
             </Link>
+            <Link className="font-medium text-primary hover:underline" href="/directory/vocabularies">
+              Vocabularies
+            </Link>
           </>
         ) : null}
       </nav>

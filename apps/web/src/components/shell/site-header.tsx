@@ -3,6 +3,7 @@ import type { Viewer } from '~/lib/server/viewer';
 import { Button } from '~/components/ui/button';
 import { Logo } from './logo';
 import { MainNav } from './main-nav';
+import { NotificationBell } from './notification-bell';
 import { ThemeToggle } from './theme-toggle';
 import { UserMenuLazy as UserMenu } from './user-menu-lazy';
 
@@ -15,6 +16,7 @@ export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
           <MainNav />
         </div>
         <div className="flex items-center gap-1">
+          {viewer ? <NotificationBell /> : null}
           <ThemeToggle />
           {viewer ? (
             <UserMenu name={viewer.name} email={viewer.email} isStaff={viewer.role === 'staff'} />

@@ -18,6 +18,18 @@ export function bearerToken(headers: Headers): string | null {
   return match?.[1] ?? null;
 }
 
+const SESSION_COOKIE = 'p2pv.session_token';
+
+/**
+ * better-auth answers "invalid" when its database query fails, so an outage would look like a
+ * revoked token or an expired session. Ask the database: if it is down, its error surfaces
+ * (callers map it to 503); otherwise the credential really is invalid.
+ */
+async function rejectUnlessDatabaseDown(): Promise<null> {
+  await getDb().$queryRawUnsafe('SELECT 1');
+  return null;
+}
+
 /**
  * Resolves the viewer from an `Authorization: Bearer <token>` header (personal API token) or the
  * session cookie. A presented token that is invalid or revoked never falls back to the cookie.
@@ -29,12 +41,16 @@ export async function resolveViewer(headers: Headers): Promise<Viewer | null> {
     if (!token.startsWith(API_TOKEN_PREFIX)) return null;
     const result = await getAuth().api.verifyApiKey({ body: { key: token } });
     const ownerId = result.valid ? result.key?.referenceId : undefined;
-    if (!ownerId) return null;
+    if (!ownerId) return rejectUnlessDatabaseDown();
     const user = await users.findById(ownerId);
     return user ? { id: user.id, email: user.email, name: user.name, role: user.role, via: 'token' } : null;
   }
-  const session = await getAuth().api.getSession({ headers });
-  if (!session) return null;
+  // better-auth turns a failed session query into a generic internal error: tell an outage apart.
+  const session = await getAuth().api.getSession({ headers }).catch(async (error: unknown) => {
+    await rejectUnlessDatabaseDown();
+    throw error;
+  });
+  if (!session) return headers.get('cookie')?.includes(SESSION_COOKIE) ? rejectUnlessDatabaseDown() : null;
   const user = await users.findById(session.user.id);
   return user ? { id: user.id, email: user.email, name: user.name, role: user.role, via: 'session' } : null;
 }

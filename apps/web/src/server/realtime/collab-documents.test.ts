@@ -199,4 +199,67 @@ describe('collaborative documents over Hocuspocus', { timeout: 90_000 }, () => {
     await until(async () => (await storedText(doc.id)) === 'version one');
     await server.stop();
   });
+
+  it('gives share-link readers a live read-only connection and refuses wrong keys', async () => {
+    const f = await createCommunityFixture();
+    const doc = (await callerFor(f.owner).document.list({ project: f.linkProject.id })).items[0]!;
+    const { linkKey } = await callerFor(f.owner).project.get({ projectId: f.linkProject.id });
+    const server = await startServer();
+    expect(await open(server.url, doc.collabName, 'link:wrong-key').outcome).toBe('denied');
+    // No session cookie and no key: refused as before.
+    expect(await open(server.url, doc.collabName, 'cookie').outcome).toBe('denied');
+    const reader = open(server.url, doc.collabName, `link:${linkKey}`);
+    expect(await reader.outcome).toBe('synced');
+    expect(reader.provider.authorizedScope).toBe('readonly');
+    // The key opens this project's documents only.
+    const core = (await callerFor(f.owner).document.list({ project: f.inviteProject.id })).items[0]!;
+    expect(await open(server.url, core.collabName, `link:${linkKey}`).outcome).toBe('denied');
+
+    const writer = open(server.url, doc.collabName, await tokenFor(f.owner));
+    await writer.outcome;
+    appendBlocks(reader.doc, [{ type: 'paragraph', text: 'written by a link reader' }]);
+    appendBlocks(writer.doc, [{ type: 'paragraph', text: 'by the owner' }]);
+    await until(() => reader.text().includes('by the owner'));
+    await until(async () => (await storedText(doc.id)).includes('by the owner'));
+    expect(await storedText(doc.id)).not.toContain('link reader');
+    expect(writer.text()).not.toContain('link reader');
+    await server.stop();
+  });
+
+  it('notifies people an edit mentions in the body, once, with a link to the document', async () => {
+    const f = await createCommunityFixture();
+    const pad = (await callerFor(f.owner).document.list({ project: f.publicProject.id })).items[0]!;
+    const server = await startServer();
+    const notifications = (userId: string) => getDb().notification.findMany({ where: { userId, kind: 'document.mention' } });
+    const author = open(server.url, pad.collabName, await tokenFor(f.member));
+    await author.outcome;
+    appendBlocks(author.doc, [
+      { type: 'paragraph', text: ['Ask ', { mention: { id: f.admin.id, label: 'Adam Admin' } }, ' and ', { mention: { id: f.outsider.id, label: 'Otto' } }] },
+      { type: 'table', rows: [['Who'], [[{ mention: { id: f.admin.id, label: 'Adam Admin' } }]]] },
+    ]);
+    await until(async () => (await notifications(f.admin.id)).length > 0);
+    // Typing elsewhere and mentioning the same person again soon after do not notify again.
+    appendBlocks(author.doc, [{ type: 'paragraph', text: ['again ', { mention: { id: f.admin.id, label: 'Adam Admin' } }] }]);
+    appendBlocks(author.doc, [{ type: 'paragraph', text: ['and ', { mention: { id: f.owner.id, label: 'Olive Owner' } }] }]);
+    await until(async () => (await notifications(f.owner.id)).length > 0);
+    const [toAdmin, ...more] = await notifications(f.admin.id);
+    expect(more).toHaveLength(0);
+    expect(toAdmin!.ref).toMatchObject({
+      documentId: pad.id,
+      authorId: f.member.id,
+      communitySlug: f.slug,
+      url: `/communities/${f.slug}/projects/${f.publicProject.slug}/documents/${pad.id}`,
+    });
+    // The outsider is not a member of the community: no notification. A reader that reconnects
+    // (the document is loaded with its mentions) announces nothing.
+    const again = open(server.url, pad.collabName, await tokenFor(f.owner));
+    await again.outcome;
+    appendBlocks(again.doc, [{ type: 'paragraph', text: 'owner types' }]);
+    await until(async () => (await storedText(pad.id)).includes('owner types'));
+    expect(await notifications(f.outsider.id)).toHaveLength(0);
+    expect(await notifications(f.member.id)).toHaveLength(0);
+    expect(await notifications(f.admin.id)).toHaveLength(1);
+    await server.stop();
+  });
 });
+

@@ -10,13 +10,16 @@ import { env } from '../../env';
 import { logger } from '../logger';
 import { getDb } from '../db';
 import type { Viewer } from '../auth/viewer';
+import { platformServices } from '../platform';
 import { documentDatabaseExtension } from './document-extension';
+import { documentMentionExtension } from './document-mention-extension';
 import { platformDocumentAuthorizer } from './document-authorizer';
 import { registerCollabInstance, unregisterCollabInstance } from './live-documents';
 import { resolveRealtimeViewer } from './realtime-viewer';
 
 export interface CollabContext {
-  viewer: Viewer;
+  /** Null for someone without an account who came with a project's share link. */
+  viewer: Viewer | null;
 }
 
 /**
@@ -24,14 +27,19 @@ export interface CollabContext {
  * platform's access policy; an unknown document is refused.
  */
 export type DocumentAccess = 'read-write' | 'read-only' | 'none';
-export type DocumentAuthorizer = (viewer: Viewer, documentName: string) => Promise<DocumentAccess>;
+export type DocumentAuthorizer = (viewer: Viewer | null, documentName: string, linkKey?: string | null) => Promise<DocumentAccess>;
+
+/** Share-link readers connect with `link:<key>` as the token; their session cookie, if any, still says who they are. */
+export const LINK_TOKEN_PREFIX = 'link:';
 
 function authenticationExtension(authorize: DocumentAuthorizer): Extension {
   return {
     async onAuthenticate(data: onAuthenticatePayload): Promise<CollabContext> {
-      const viewer = await resolveRealtimeViewer(new Headers(data.requestHeaders), data.token);
-      if (!viewer) throw Unauthorized;
-      const access = await authorize(viewer, data.documentName);
+      const headers = new Headers(data.requestHeaders);
+      const linkKey = data.token?.startsWith(LINK_TOKEN_PREFIX) ? data.token.slice(LINK_TOKEN_PREFIX.length).slice(0, 100) : null;
+      const viewer = await resolveRealtimeViewer(headers, linkKey === null ? data.token : 'cookie');
+      if (!viewer && linkKey === null) throw Unauthorized;
+      const access = await authorize(viewer, data.documentName, linkKey);
       if (access === 'none') throw Forbidden;
       if (access === 'read-only') data.connectionConfig.readOnly = true;
       return { viewer };
@@ -74,6 +82,9 @@ export function createCollabServer(options: CollabServerOptions = {}) {
     extensions: [
       authenticationExtension(options.authorize ?? platformDocumentAuthorizer(createAccessService(repos))),
       documentDatabaseExtension(persistence),
+      documentMentionExtension((author, documentId, mentionedIds) =>
+        platformServices(getDb()).documents.notifyBodyMentions({ id: author.id, role: author.role }, { documentId, mentionedIds }),
+      ),
       new RedisExtension({
         host: redisUrl.hostname,
         port: Number(redisUrl.port || 6379),

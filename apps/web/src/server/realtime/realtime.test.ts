@@ -64,7 +64,7 @@ describe('realtime endpoints', () => {
   beforeAll(async () => {
     server = createServer((_req, res) => res.end());
     realtime = attachRealtime(server, {
-      authorize: async (viewer, documentName) => (documentName === `scratch:${viewer.id}` ? 'read-write' : documentName.startsWith('public:') ? 'read-only' : 'none'),
+      authorize: async (viewer, documentName) => (documentName === `scratch:${viewer?.id}` ? 'read-write' : documentName.startsWith('public:') ? 'read-only' : 'none'),
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

@@ -4,6 +4,12 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createRedis, redisKey, type Redis } from '@p2pvalue/shared';
 import { env } from '../../env';
 import { logger } from '../logger';
+import type { ChatService } from '@p2pvalue/platform';
+import { getDb } from '../db';
+import { platformServices } from '../platform';
+import { registerChatHandlers } from './chat-socket';
+import { registerSocketServer, unregisterSocketServer } from './chat-broadcast';
+import { registerNotificationHandlers, startNotificationPush } from './notification-socket';
 import { resolveRealtimeViewer } from './realtime-viewer';
 import { headersFromNode } from './node-headers';
 import { ZRoomJoin, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from './contracts';
@@ -42,6 +48,16 @@ export function createSocketServer(httpServer: HttpServer): { io: SocketServer; 
     }
   });
 
+  registerSocketServer(io);
+  let chat: ChatService | null = null;
+  const chatService = () => (chat ??= platformServices(getDb()).chat);
+  // Chat sends in progress: shutdown lets them finish (store, ack, broadcast) before Redis closes.
+  const chatWork = new Set<Promise<void>>();
+  const notificationService = () => platformServices(getDb()).notifications;
+  // Live unread badges: rows written by any process are announced by the database.
+  const notificationPush = startNotificationPush({ io, databaseUrl: env.DATABASE_URL, countUnread: (userId) => platformServices(getDb()).repos.notifications.countUnread(userId), log: logger });
+  notificationPush.catch((error: unknown) => logger.error({ err: error }, 'notification push could not start'));
+
   io.on('connection', (socket) => {
     void socket.join(`user:${socket.data.userId}`);
     socket.on('session:whoami', (ack) => {
@@ -52,19 +68,24 @@ export function createSocketServer(httpServer: HttpServer): { io: SocketServer; 
       if (typeof ack !== 'function') return;
       const parsed = ZRoomJoin.safeParse(payload);
       if (!parsed.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'Invalid room.' } });
-      // Only one's own user room exists so far; community/project/channel rooms arrive with chat.
+      // Only one's own user room here; channel rooms are joined with chat:join (membership checked).
       if (parsed.data.room !== `user:${socket.data.userId}`) {
         return ack({ ok: false, error: { code: 'FORBIDDEN', message: 'You cannot join this room.' } });
       }
       void socket.join(parsed.data.room);
       ack({ ok: true, data: { room: parsed.data.room } });
     });
+    registerChatHandlers(io, socket, chatService, chatWork);
+    registerNotificationHandlers(socket, notificationService, logger);
   });
 
   return {
     io,
     close: async () => {
+      await notificationPush.then((listener) => listener.close(), () => undefined);
+      unregisterSocketServer(io);
       await io.close();
+      await Promise.allSettled([...chatWork]);
       pub.disconnect();
       sub.disconnect();
     },

@@ -1,7 +1,9 @@
+import { TRPCError } from '@trpc/server';
 import type { Logger } from '@p2pvalue/shared';
-import type { PrismaClient } from '@p2pvalue/db';
+import { isDatabaseUnavailableError, type PrismaClient } from '@p2pvalue/db';
 import { getDb } from '../db';
 import { logger } from '../logger';
+import { databaseUnavailableError } from '../database-unavailable';
 import { bearerToken, resolveViewer, type Viewer } from '../auth/viewer';
 
 export interface Context {
@@ -20,7 +22,15 @@ export function createContextInner(opts: { viewer: Viewer | null; requestId?: st
 }
 
 export async function createContextFromRequest(req: Request): Promise<Context> {
-  const viewer = await resolveViewer(req.headers);
+  let viewer: Viewer | null;
+  try {
+    viewer = await resolveViewer(req.headers);
+  } catch (error) {
+    // Sessions and tokens live in PostgreSQL: without it nobody can be identified. Say so (503).
+    if (!isDatabaseUnavailableError(error)) throw error;
+    const unavailable = databaseUnavailableError(error);
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unavailable.userMessage, cause: unavailable });
+  }
   const rejectedCredential = viewer === null && bearerToken(req.headers) !== null;
   return createContextInner({ viewer, rejectedCredential, requestId: req.headers.get('x-request-id') ?? undefined });
 }

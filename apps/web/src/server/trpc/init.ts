@@ -3,7 +3,9 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import { isAppError, type AppErrorCode } from '@p2pvalue/shared';
+import { isDatabaseUnavailableError } from '@p2pvalue/db';
 import { hasRole, ZSlug } from '@p2pvalue/platform';
+import { databaseUnavailableError } from '../database-unavailable';
 import { platformServices } from '../platform';
 import type { Context } from './context';
 
@@ -33,6 +35,8 @@ const t = initTRPC
           ...shape.data,
           stack: undefined,
           appCode: appError?.code ?? null,
+          // a finer reason some refusals carry (e.g. a pledge's INSUFFICIENT_BALANCE), for UIs and clients
+          appReason: typeof appError?.details?.reason === 'string' ? appError.details.reason : null,
           fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
         },
       };
@@ -46,6 +50,11 @@ const appErrors = t.middleware(async ({ next, ctx, path }) => {
     const cause = result.error.cause;
     if (isAppError(cause)) {
       throw new TRPCError({ code: TRPC_CODE_BY_APP_CODE[cause.code], message: cause.userMessage, cause });
+    }
+    if (isDatabaseUnavailableError(cause)) {
+      ctx.log.warn({ path }, 'database unavailable');
+      const unavailable = databaseUnavailableError(cause);
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unavailable.userMessage, cause: unavailable });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ err: result.error, path }, 'procedure failed');
   }

@@ -7,15 +7,23 @@ import { systemRouter } from './routers/system.router';
 import { communityRouter } from './routers/community.router';
 import { projectRouter } from './routers/project.router';
 import { documentRouter } from './routers/document.router';
+import { chatRouter } from './routers/chat.router';
+import { notificationRouter } from './routers/notification.router';
+import { needRouter } from './routers/need.router';
+import { fundingRouter } from './routers/funding.router';
 import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
+  need: needRouter,
+  funding: fundingRouter,
   system: systemRouter,
   account: accountRouter,
   admin: adminRouter,
   community: communityRouter,
   project: projectRouter,
   document: documentRouter,
+  chat: chatRouter,
+  notification: notificationRouter,
   directory: directoryRouter,
   directoryCuration: directoryCurationRouter,
   archive: archiveRouter,

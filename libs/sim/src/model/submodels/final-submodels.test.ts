@@ -5,6 +5,7 @@ import { addPerson, addProduct, addProject, addTask, frequency, makeState } from
 import { advertiseFeaturedTasks, findFeaturedTasks } from './featured-tasks';
 import { hatchSibling, proposeProject } from './new-projects';
 import { setBounties } from './set-bounties';
+import { spawnTask } from './tasks-identified';
 
 describe('F1 set-bounties', () => {
   it('puts 10% of the project points on an unstaffed task when above the mean, deducting 10%', () => {
@@ -52,7 +53,41 @@ describe('F4/F5 featured needs', () => {
   });
 });
 
+describe('F4 spawned tasks and bounties', () => {
+  it('a task spawned in S9 inherits bounty and featured? as coded; fix.spawnResetsBounty resets them', () => {
+    for (const fix of [false, true]) {
+      const st = makeState({ variant: 'final', fixes: { spawnResetsBounty: fix } });
+      const parent = addTask(st, addProject(st), { typ3: 2 });
+      parent.bounty = 7;
+      parent.featured = true;
+      const child = spawnTask(st, parent);
+      expect(child.bounty).toBe(fix ? 0 : 7);
+      expect(child.featured).toBe(!fix);
+      expect(child.project).toBe(parent.project);
+    }
+  });
+
+  it('D2.2 has no bounties to inherit, with or without the fix', () => {
+    const st = makeState();
+    const parent = addTask(st, addProject(st));
+    expect(spawnTask(st, parent).bounty).toBe(0);
+  });
+});
+
 describe('S13 new projects', () => {
+  it('B23: final proposals never count in count-new-projects; fix.countNewProjects counts them; D2.2 always does', () => {
+    const count = (variant: 'D2.2' | 'final', fix: boolean): number => {
+      const st = makeState({ variant, fixes: { countNewProjects: fix } });
+      addProduct(st);
+      const me = addPerson(st, 1, { interest: 10 });
+      for (let i = 0; i < 5; i++) proposeProject(st, me);
+      return st.counters.countNewProjects;
+    };
+    expect(count('final', false)).toBe(0);
+    expect(count('final', true)).toBe(5);
+    expect(count('D2.2', false)).toBe(5);
+  });
+
   it('B8: D2.2 proposals add RandInt(3) to the interest (0..+2); fix.proposalInterest gives ±2 clamped', () => {
     const deltas = (fix: boolean): Set<number> => {
       const st = makeState({ fixes: { proposalInterest: fix } });

@@ -1,7 +1,7 @@
 /**
  * S2 find-tasks (D2.2) with the final #9 pass F3 (MODEL.md §7 S2, F3).
  */
-import { friendOf, linkLone, linkTask } from '../entities';
+import { linkLone, linkTask } from '../entities';
 import { argmaxBy, hasSkill, median, shuffled, sum, refill } from '../helpers';
 import { netlogoError } from '../runtime-errors';
 import type { Person, SimState, Task } from '../types';
@@ -85,17 +85,17 @@ const scratchUnion: Task[] = [];
 
 /**
  * F: the distinct contributors of the tasks M who are friends of p, in order of first
- * appearance (friends are marked by one stamp, and re-stamped when taken: O(deg + links of M)).
+ * appearance (O(links of M) friend-map lookups; a taken contributor is stamped).
  */
 function friendsAmongContributors(st: SimState, p: Person, M: readonly Task[]): Person[] {
-  const friend = ++st.stampCounter;
-  for (const l of p.friends) friendOf(l, p).stamp = friend;
-  const taken = ++st.stampCounter;
   const out = scratchFriends;
   out.length = 0;
+  if (p.friends.length === 0) return out;
+  const taken = ++st.stampCounter;
+  const friends = p.friendMap;
   for (const t of M) {
     for (const c of t.contributors) {
-      if (c.stamp === friend && c !== p) {
+      if (c.stamp !== taken && friends.has(c)) {
         c.stamp = taken;
         out.push(c);
       }

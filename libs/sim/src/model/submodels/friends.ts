@@ -40,8 +40,28 @@ export function refreshFriends(p: Person): void {
   p.friendsSnap = snap;
 }
 
-/** Scratch for W (used only within one socialise call). */
+/** Scratch for W and for my links into W (used only within one socialise call). */
 const scratchW: Person[] = [];
+const scratchLinks: FriendLink[] = [];
+
+const bySeq = (x: FriendLink, y: FriendLink): number => x.seq - y.seq;
+
+/** Sorts links by creation rank (insertion sort for the usual handful, else the built-in sort). */
+function sortBySeq(ls: FriendLink[]): void {
+  if (ls.length > 16) {
+    ls.sort(bySeq);
+    return;
+  }
+  for (let i = 1; i < ls.length; i++) {
+    const l = ls[i] as FriendLink;
+    let j = i - 1;
+    while (j >= 0 && (ls[j] as FriendLink).seq > l.seq) {
+      ls[j + 1] = ls[j] as FriendLink;
+      j--;
+    }
+    ls[j + 1] = l;
+  }
+}
 
 /** The three forgetting draws (world-wide links as coded, §9 B5; own links with fix.forgetOwnFriends). */
 function forget(st: SimState, p: Person): void {
@@ -60,17 +80,33 @@ function forget(st: SimState, p: Person): void {
 
 function socialise(st: SimState, p: Person): void {
   const W = coWorkers(st, p, scratchW);
-  // coWorkers stamped every member of W (and me) with the current stamp, so
-  // scanning my own links finds the existing friendships in O(deg + |W|).
-  // Those friends are re-stamped as "already a friend", so that befriending
-  // below needs no per-pair link lookup (befriend would be a no-op for them).
+  // My existing friendships inside W get times-worked-together + 1, in the order of my links
+  // (creation order), because that order decides how links move between the forgetting buckets.
+  // Those friends are stamped "already a friend", so befriending below needs no per-pair lookup.
   const inW = st.stampCounter;
   const isFriend = ++st.stampCounter;
-  for (const l of p.friends) {
-    const f = friendOf(l, p);
-    if (f.stamp === inW) {
-      incFriendTimes(st, l);
-      f.stamp = isFriend;
+  if (4 * W.length < p.friends.length) {
+    // Usual case, a dense network: my degree is several times |W|, so look W up in my friend map
+    // and sort the few links found by creation rank.
+    const mine = scratchLinks;
+    for (const w of W) {
+      const l = p.friendMap.get(w);
+      if (l !== undefined) {
+        mine.push(l);
+        w.stamp = isFriend;
+      }
+    }
+    sortBySeq(mine);
+    for (const l of mine) incFriendTimes(st, l);
+    mine.length = 0;
+  } else {
+    // Large W (a big shared project): one pass over my links, which are in creation order already.
+    for (const l of p.friends) {
+      const f = friendOf(l, p);
+      if (f.stamp === inW) {
+        incFriendTimes(st, l);
+        f.stamp = isFriend;
+      }
     }
   }
   for (const w of nOf(st.rng, W, nlRound(W.length / 2))) if (w.stamp !== isFriend) addFriendLink(st, p, w);

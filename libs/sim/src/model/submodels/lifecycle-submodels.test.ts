@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { linkConsumer, linkTask } from '../entities';
+import { addFriendLink, linkConsumer, linkTask } from '../entities';
 import { go } from '../go';
 import { addLone, addPerson, addProduct, addProject, addTask, frequency, makeState } from '../testing/build-state';
 import { finishTasks } from './finish-tasks';
@@ -187,12 +187,7 @@ describe('S16 positions', () => {
       const me = addPerson(st, 9, { y: 0 });
       const a = addPerson(st, 90, { y: 0 });
       const b = addPerson(st, 90, { y: 1 });
-      for (const o of [a, b]) {
-        const l = { a: me, b: o, times: 1, born: 0, bucket: 0, bidx: st.friendBuckets[0].length };
-        st.friendBuckets[0].push(l);
-        me.friends.push(l);
-        o.friends.push(l);
-      }
+      for (const o of [a, b]) addFriendLink(st, me, o);
       // ȳ = 0.5: after stepping up (y = 1) ȳ < y may step back down.
       updatePositions(st);
       return me.y === 1;

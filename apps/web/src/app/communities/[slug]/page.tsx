@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Heart, Star, Users } from 'lucide-react';
+import { Coins, Heart, MessagesSquare, Star, Users } from 'lucide-react';
 import { PageContainer, PageHeader } from '~/components/shell/page-header';
 import { Badge } from '~/components/ui/badge';
 import { Button } from '~/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '~/components/ui/card';
 import { CreateProjectForm } from '../_components/create-project-form';
 import { MembershipButton } from '../_components/membership-button';
+import { NeedCard } from '../_components/funding/need-card';
 import { ACTIVITY_LABELS, SHARE_MODE_LABELS, timeAgo } from '../_lib/format';
 import { orNotFound, serverCaller } from '../_lib/server-caller';
 
@@ -27,6 +28,7 @@ export default async function CommunityHomePage({ params }: Props) {
   const [{ items: projects }, activity] = community.permissions.canViewContents
     ? await Promise.all([api.project.list({ community: slug }), api.community.activity({ slug })])
     : [{ items: [] }, []];
+  const featuredNeeds = community.permissions.canViewContents ? await api.need.featured({ community: slug }) : [];
   const state = !viewer
     ? 'signed-out'
     : community.membership?.status === 'active'
@@ -52,6 +54,20 @@ export default async function CommunityHomePage({ params }: Props) {
                 </Link>
               </Button>
             ) : null}
+            {viewer ? (
+              <Button asChild variant="outline">
+                <Link href={`/communities/${slug}/chat`}>
+                  <MessagesSquare className="size-4" aria-hidden /> Chat
+                </Link>
+              </Button>
+            ) : null}
+            {community.permissions.canViewContents ? (
+              <Button asChild variant="outline">
+                <Link href={`/communities/${slug}/funding`}>
+                  <Coins className="size-4" aria-hidden /> Funding
+                </Link>
+              </Button>
+            ) : null}
             {community.membership?.role === 'owner' && community.membership.status === 'active' ? null : <MembershipButton slug={slug} state={state} />}
           </>
         }
@@ -60,36 +76,51 @@ export default async function CommunityHomePage({ params }: Props) {
         <p className="text-muted-foreground">{state === 'requested' ? 'Your request to join is waiting for an admin.' : 'Projects and members of this community are visible to its members.'}</p>
       ) : (
         <div className="grid gap-8 lg:grid-cols-[1fr_20rem] lg:items-start">
-          <section aria-label="Projects" className="grid gap-3">
-            <h2 className="text-lg font-semibold">Projects</h2>
-            {projects.length === 0 ? <p className="text-sm text-muted-foreground">No projects yet.</p> : null}
-            <ul className="grid gap-3">
-              {projects.map((p) => (
-                <li key={p.id}>
-                  <Link href={`/communities/${slug}/projects/${p.slug}`} className="block rounded-lg border p-4 transition-colors hover:bg-muted/50">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <span className="font-medium">{p.title}</span>
-                      {p.featured ? (
-                        <Badge>
-                          <Star className="size-3" aria-hidden /> Featured
-                        </Badge>
-                      ) : null}
-                      <Badge variant="outline">{SHARE_MODE_LABELS[p.shareMode]}</Badge>
-                      {p.archived ? <Badge variant="secondary">Archived</Badge> : null}
-                    </div>
-                    {p.description ? <p className="mt-1 line-clamp-2 text-sm text-muted-foreground">{p.description}</p> : null}
-                    <p className="mt-2 flex gap-3 text-xs text-muted-foreground">
-                      <span className="inline-flex items-center gap-1">
-                        <Heart className="size-3" aria-hidden /> {p.supporterCount}
-                      </span>
-                      <span>{p.memberCount} participants</span>
-                      <span>active {timeAgo(p.lastActivityAt)}</span>
-                    </p>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <div className="grid gap-8">
+            {featuredNeeds.length > 0 ? (
+              <section aria-label="Featured needs" className="grid gap-3">
+                <h2 className="text-lg font-semibold">Featured needs</h2>
+                <p className="-mt-2 text-sm text-muted-foreground">Nobody has taken these on yet: a good way in.</p>
+                <ul className="grid gap-3">
+                  {featuredNeeds.map((n) => (
+                    <li key={n.id}>
+                      <NeedCard need={n} href={`/communities/${slug}/needs/${n.id}`} subtitle={n.projectTitle} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            <section aria-label="Projects" className="grid gap-3">
+              <h2 className="text-lg font-semibold">Projects</h2>
+              {projects.length === 0 ? <p className="text-sm text-muted-foreground">No projects yet.</p> : null}
+              <ul className="grid gap-3">
+                {projects.map((p) => (
+                  <li key={p.id}>
+                    <Link href={`/communities/${slug}/projects/${p.slug}`} className="block rounded-lg border p-4 transition-colors hover:bg-muted/50">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <span className="font-medium">{p.title}</span>
+                        {p.featured ? (
+                          <Badge>
+                            <Star className="size-3" aria-hidden /> Featured
+                          </Badge>
+                        ) : null}
+                        <Badge variant="outline">{SHARE_MODE_LABELS[p.shareMode]}</Badge>
+                        {p.archived ? <Badge variant="secondary">Archived</Badge> : null}
+                      </div>
+                      {p.description ? <p className="mt-1 line-clamp-2 text-sm text-muted-foreground">{p.description}</p> : null}
+                      <p className="mt-2 flex gap-3 text-xs text-muted-foreground">
+                        <span className="inline-flex items-center gap-1">
+                          <Heart className="size-3" aria-hidden /> {p.supporterCount}
+                        </span>
+                        <span>{p.memberCount} participants</span>
+                        <span>active {timeAgo(p.lastActivityAt)}</span>
+                      </p>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </div>
           <div className="grid gap-6">
             {community.permissions.canCreateProject ? (
               <Card>

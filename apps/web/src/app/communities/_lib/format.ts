@@ -23,6 +23,22 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   'document.edit': 'edited a document in',
   'document.comment': 'commented in',
   'document.version': 'saved a version in',
+  'need.create': 'proposed a need in',
+  'need.open': 'opened a need for funding in',
+  'need.feature': 'featured a need in',
+  'need.funded': 'saw a need funded in',
+  'need.claim': 'took on a need in',
+  'need.complete': 'finished a need in',
+  'need.verify': 'verified a need in',
+  'need.cancel': 'cancelled a need in',
+  'need.comment': 'commented on a need in',
+  pledge: 'pledged to a need in',
+  'bounty.attach': 'put up a bounty in',
+  'bounty.paid': 'was paid a bounty in',
+  'thanks.give': 'thanked someone',
+  'thanks.receive': 'was thanked',
+  'round.open': 'opened a funding round',
+  'round.close': 'closed a funding round',
 };
 
 export const SHARE_MODE_LABELS = { public: 'Public', link: 'Link only', invite: 'Invite only' } as const;

@@ -114,7 +114,16 @@ export function ImportForm() {
           <p className="text-xs text-muted-foreground">Up to 20 MB. Cases are matched by their Nid: importing the same file twice changes nothing.</p>
         </div>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} /> Import the valid rows even if some are invalid
+          <input
+            type="checkbox"
+            checked={skipInvalid}
+            onChange={(e) => {
+              // the report answers the other choice: check the file again
+              setSkipInvalid(e.target.checked);
+              setReport(null);
+            }}
+          />{' '}
+          Import the valid rows even if some are invalid
         </label>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" variant="outline" disabled={!file || busy !== null}>

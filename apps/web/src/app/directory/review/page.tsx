@@ -20,7 +20,16 @@ export default async function ReviewQueuePage() {
   const queue = await api.directoryCuration.queue({ take: 50 });
   return (
     <PageContainer>
-      <PageHeader eyebrow="Staff only" title="Review queue" description={`${queue.total} proposal${queue.total === 1 ? '' : 's'} waiting, oldest first.`} />
+      <PageHeader
+        eyebrow="Staff only"
+        title="Review queue"
+        description={`${queue.total} proposal${queue.total === 1 ? '' : 's'} waiting, oldest first.`}
+        actions={
+          <Link className="text-sm font-medium text-primary hover:underline" href="/directory/vocabularies">
+            Vocabularies
+          </Link>
+        }
+      />
       {queue.items.length === 0 ? (
         <p className="rounded-lg border border-dashed p-8 text-center text-sm text-muted-foreground" data-testid="queue-empty">
           Nothing to review. Proposals from signed-in people appear here.

@@ -54,3 +54,39 @@ describe('directory curation router', () => {
     await expect(callerFor(staff).directoryCuration.reject({ revisionId: real.id, reason: 'again' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });
+
+describe('directory vocabularies', () => {
+  it('staff add a term (audited with who and when); duplicates and blanks are refused; members cannot', async () => {
+    const member = await createTestUser('member');
+    const staff = await createTestUser('staff', 'Vera Vocab');
+    const label = `Platform  cooperative ${randomBytes(3).toString('hex')}`;
+
+    await expect(callerFor(null).directoryCuration.addTerm({ vocabulary: 'legalEntity', label })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(callerFor(member).directoryCuration.addTerm({ vocabulary: 'legalEntity', label })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(callerFor(member).directoryCuration.vocabularies()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    const term = await callerFor(staff).directoryCuration.addTerm({ vocabulary: 'legalEntity', label });
+    expect(term).toMatchObject({ vocabulary: 'legalEntity', label: label.replace(/\s+/g, ' ') });
+    await expect(callerFor(staff).directoryCuration.addTerm({ vocabulary: 'legalEntity', label: `  ${label.toUpperCase()} ` })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining(term.label),
+    });
+    // the same label in another vocabulary is another term
+    await expect(callerFor(staff).directoryCuration.addTerm({ vocabulary: 'scope', label })).resolves.toMatchObject({ vocabulary: 'scope' });
+    await expect(callerFor(staff).directoryCuration.addTerm({ vocabulary: 'legalEntity', label: '   ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(callerFor(staff).directoryCuration.addTerm({ vocabulary: 'nope' as 'scope', label: 'x' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+
+    const listed = (await callerFor(staff).directoryCuration.vocabularies()).legalEntity.find((item) => item.id === term.id);
+    expect(listed).toMatchObject({ label: term.label, cases: 0, addedBy: 'Vera Vocab' });
+
+    // a case may use the new term at once; the facet filter finds it by the term's id
+    const name = `Uses the new term ${randomBytes(3).toString('hex')}`;
+    const proposal = await callerFor(member).directoryCuration.propose({ fields: { ...emptyCaseFields(name), legalEntity: term.label.toLowerCase() } });
+    const { caseId } = await callerFor(staff).directoryCuration.approve({ revisionId: proposal.id });
+    expect((await callerFor(null).directory.getCase({ id: caseId })).legalEntity).toBe(term.label);
+    const found = await callerFor(null).directory.search({ legalEntity: [term.label], pageSize: 10 });
+    expect(found.items.map((item) => item.id)).toEqual([caseId]);
+    expect(found.facets.legalEntity.find((facet) => facet.value === term.label)?.count).toBe(1);
+    expect((await callerFor(staff).directoryCuration.vocabularies()).legalEntity.find((item) => item.id === term.id)?.cases).toBe(1);
+  });
+});

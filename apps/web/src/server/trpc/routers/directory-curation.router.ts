@@ -3,6 +3,7 @@ import { createDirectoryServices } from '@p2pvalue/directory';
 import { hasRole } from '@p2pvalue/platform';
 import { createTRPCRouter, protectedProcedure, publicProcedure, staffProcedure } from '../init';
 import {
+  ZAddTermInput,
   ZApproveInput,
   ZEditCaseInput,
   ZHistoryInput,
@@ -12,6 +13,8 @@ import {
   ZRevertInput,
   ZRevisionIdInput,
   ZRevisionOutput,
+  ZTermOutput,
+  ZVocabulariesOutput,
 } from './directory-curation.types';
 
 export const directoryCurationRouter = createTRPCRouter({
@@ -62,6 +65,18 @@ export const directoryCurationRouter = createTRPCRouter({
     .input(ZRevertInput)
     .output(z.object({ revisionId: z.number().int() }))
     .mutation(({ ctx, input }) => createDirectoryServices(ctx.db).curation.revert({ staffId: ctx.viewer.id, caseId: input.caseId, revisionId: input.revisionId })),
+
+  /** The controlled vocabularies with usage counts and who added each term. */
+  vocabularies: staffProcedure
+    .input(z.void())
+    .output(ZVocabulariesOutput)
+    .query(({ ctx }) => createDirectoryServices(ctx.db).vocabulary.listVocabularies()),
+
+  /** Staff extend a vocabulary before any case uses the new term. */
+  addTerm: staffProcedure
+    .input(ZAddTermInput)
+    .output(ZTermOutput)
+    .mutation(({ ctx, input }) => createDirectoryServices(ctx.db).vocabulary.addTerm({ staffId: ctx.viewer.id, ...input })),
 
   /** Approved revisions for everyone; staff also see proposals and rejections. */
   history: publicProcedure

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCaseFields } from '@p2pvalue/directory';
+import { VOCABULARIES, ZAddTermInput, ZCaseFields } from '@p2pvalue/directory';
 
 export const ZRevisionOutput = z.object({
   id: z.number().int(),
@@ -32,3 +32,14 @@ export const ZRevertInput = z.object({ caseId: z.number().int().positive(), revi
 export const ZHistoryInput = z.object({ caseId: z.number().int().positive() });
 
 export const ZProposalOutput = z.object({ proposal: ZRevisionOutput, proposed: ZCaseFields, current: ZCaseFields.nullable() });
+
+export { ZAddTermInput };
+export const ZTermOutput = z.object({ id: z.number().int(), vocabulary: z.enum(VOCABULARIES), label: z.string(), normalised: z.string() });
+export const ZTermViewOutput = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  cases: z.number().int(),
+  createdAt: z.date(),
+  addedBy: z.string().nullable(),
+});
+export const ZVocabulariesOutput = z.record(z.enum(VOCABULARIES), z.array(ZTermViewOutput));

@@ -35,7 +35,9 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             {members.map((m) => (
               <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
                 <div>
-                  <span className="font-medium">{m.name}</span> <Badge variant="outline">{m.role}</Badge>
+                  <Link className="font-medium hover:underline" href={`/communities/${slug}/members/${encodeURIComponent(m.userId)}`}>
+                    {m.name}
+                  </Link> <Badge variant="outline">{m.role}</Badge>
                   {m.email ? <div className="text-xs text-muted-foreground">{m.email}</div> : null}
                 </div>
                 {manage && m.userId !== viewer?.id ? <MemberRoleControls slug={slug} userId={m.userId} role={m.role} canGrantOwner={canGrantOwner} /> : null}

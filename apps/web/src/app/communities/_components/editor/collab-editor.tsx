@@ -1,23 +1,24 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { HocuspocusProvider } from '@hocuspocus/provider';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
-import TaskList from '@tiptap/extension-task-list';
-import TaskItem from '@tiptap/extension-task-item';
-import Image from '@tiptap/extension-image';
 import Placeholder from '@tiptap/extension-placeholder';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import DOMPurify from 'dompurify';
-import { Bold, Code, Heading2, ImageIcon, Italic, Link2, List, ListChecks, Redo2, Undo2 } from 'lucide-react';
+import { Bold, Code, Columns3, Heading2, ImageIcon, Italic, Link2, List, ListChecks, Redo2, Rows3, Table2, Trash2, Undo2 } from 'lucide-react';
+import { useTRPC } from '~/lib/trpc/react';
 import { Button } from '~/components/ui/button';
 import { Skeleton } from '~/components/ui/skeleton';
 import { CollaborationCaret, colorFor } from './caret-extension';
+import { CommentHighlights, commentHighlightsKey, type CommentRange } from './comment-highlights';
 import { CommentsPanel } from './comments-panel';
+import { documentExtensions } from './document-extensions';
 import { HistoryPanel } from './history-panel';
+import { mentionSuggestion } from './mention-suggestion';
 import { usePresence } from './use-presence';
 import { useSyncState, type SyncState } from './use-sync-state';
 import { clockTime } from '../../_lib/format';
@@ -27,7 +28,20 @@ interface Props {
   collabName: string;
   canWrite: boolean;
   canComment: boolean;
-  user: { id: string; name: string };
+  /** Null for someone without an account reading through a share link. */
+  user: { id: string; name: string } | null;
+  /** The project's share-link key when the reader came with one. */
+  linkKey?: string | null;
+}
+
+const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
+
+/** Uploads an image into the document; the server checks membership, sniffs the type and limits the size. */
+async function uploadImage(documentId: string, file: File): Promise<string> {
+  const res = await fetch(`/api/uploads/documents/${documentId}/images`, { method: 'PUT', body: file, headers: { 'content-type': file.type || 'application/octet-stream' } });
+  const body = (await res.json().catch(() => ({}))) as { url?: string; message?: string };
+  if (!res.ok || !body.url) throw new Error(body.message ?? `The upload failed (${res.status}).`);
+  return body.url;
 }
 
 /** The collaborative editor: Yjs document kept in IndexedDB (offline) and synced through Hocuspocus. */
@@ -35,46 +49,73 @@ export function CollabEditor(props: Props) {
   const [session, setSession] = useState<{ ydoc: Y.Doc; provider: HocuspocusProvider } | null>(null);
   useEffect(() => {
     const ydoc = new Y.Doc();
-    const local = new IndexeddbPersistence(`p2pv:${props.collabName}`, ydoc);
+    // Share-link readers cannot edit: nothing to keep offline for them.
+    const local = props.linkKey ? null : new IndexeddbPersistence(`p2pv:${props.collabName}`, ydoc);
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    // The session cookie travels with the WebSocket upgrade; "cookie" tells the server to use it.
-    const provider = new HocuspocusProvider({ url: `${scheme}://${window.location.host}/collab`, name: props.collabName, document: ydoc, token: 'cookie' });
+    // The session cookie travels with the WebSocket upgrade; "cookie" tells the server to use it,
+    // "link:<key>" adds the share-link key (the server makes such readers read-only).
+    const token = props.linkKey ? `link:${props.linkKey}` : 'cookie';
+    const provider = new HocuspocusProvider({ url: `${scheme}://${window.location.host}/collab`, name: props.collabName, document: ydoc, token });
     setSession({ ydoc, provider });
     return () => {
       provider.destroy();
-      void local.destroy();
+      void local?.destroy();
       ydoc.destroy();
       setSession(null);
     };
-  }, [props.collabName]);
+  }, [props.collabName, props.linkKey]);
   if (!session) return <Skeleton className="h-96 w-full" />;
   return <EditorWithPanels {...props} ydoc={session.ydoc} provider={session.provider} />;
 }
 
-function EditorWithPanels({ documentId, canWrite, canComment, user, ydoc, provider }: Props & { ydoc: Y.Doc; provider: HocuspocusProvider }) {
+function EditorWithPanels({ documentId, canWrite, canComment, user, linkKey, ydoc, provider }: Props & { ydoc: Y.Doc; provider: HocuspocusProvider }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [panel, setPanel] = useState<'comments' | 'history' | null>(null);
+  const [focusedComment, setFocusedComment] = useState<string | null>(null);
+  const [uploadError, setUploadError] = useState<string | null>(null);
   const sync = useSyncState(provider);
   const people = usePresence(provider);
+  const comments = useQuery(trpc.document.comments.queryOptions({ documentId, linkKey: linkKey ?? null }));
+  const onCommentClick = useRef((id: string) => {
+    setPanel('comments');
+    setFocusedComment(id);
+  });
+  const upload = useRef(async (file: File) => {
+    setUploadError(null);
+    try {
+      return await uploadImage(documentId, file);
+    } catch (error) {
+      setUploadError(error instanceof Error ? error.message : 'The upload failed.');
+      throw error;
+    }
+  });
+  const extensions = useMemo(
+    () => [
+      ...documentExtensions({
+        linkKey,
+        mentionSuggestion: mentionSuggestion((query) => queryClient.fetchQuery(trpc.document.mentionCandidates.queryOptions({ documentId, query }))),
+        uploadImage: canWrite ? (file) => upload.current(file) : undefined,
+      }),
+      Collaboration.configure({ document: ydoc }),
+      CollaborationCaret.configure({ awareness: provider.awareness, user: user ? { name: user.name, color: colorFor(user.id) } : { name: 'Guest', color: '#64748b' } }),
+      CommentHighlights.configure({ onCommentClick: (id) => onCommentClick.current(id) }),
+      Placeholder.configure({ placeholder: canWrite ? 'Write something…' : '' }),
+    ],
+    [ydoc, provider, linkKey, canWrite, documentId, user, queryClient, trpc],
+  );
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: canWrite,
-      extensions: [
-        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true, defaultProtocol: 'https' } }),
-        Collaboration.configure({ document: ydoc }),
-        CollaborationCaret.configure({ awareness: provider.awareness, user: { name: user.name, color: colorFor(user.id) } }),
-        TaskList,
-        TaskItem.configure({ nested: true }),
-        Image.configure({ allowBase64: false }),
-        Placeholder.configure({ placeholder: canWrite ? 'Write something…' : '' }),
-      ],
+      extensions,
       editorProps: {
         attributes: { class: 'collab-prose min-h-80 px-4 py-3 focus:outline-none', 'aria-label': 'Document text', 'data-testid': 'editor' },
         // Pasted HTML is sanitised before ProseMirror parses it against the schema (belt and braces).
         transformPastedHTML: (html) => DOMPurify.sanitize(html, { FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form'] }),
       },
     },
-    [ydoc, provider],
+    [extensions],
   );
   useEffect(() => {
     if (!editor) return;
@@ -83,9 +124,18 @@ function EditorWithPanels({ documentId, canWrite, canComment, user, ydoc, provid
     return () => void provider.off('authenticated', onAuth);
   }, [editor, provider, canWrite]);
 
+  // Open comment threads anchored to text are highlighted in it.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const ranges: CommentRange[] = (comments.data ?? [])
+      .filter((c) => !c.threadRootId && !c.resolvedAt && c.anchor)
+      .map((c) => ({ id: c.id, anchor: c.anchor!.anchor, head: c.anchor!.head }));
+    editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { ranges, focusedId: panel === 'comments' ? focusedComment : null }));
+  }, [editor, comments.data, focusedComment, panel]);
+
   return (
     <div className="grid gap-3 lg:grid-cols-[1fr_20rem] lg:items-start">
-      <div className="grid gap-2">
+      <div className="grid min-w-0 gap-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <SyncBadge state={sync} />
           <ul aria-label="Who is here" className="flex flex-wrap gap-1" data-testid="presence">
@@ -97,7 +147,12 @@ function EditorWithPanels({ documentId, canWrite, canComment, user, ydoc, provid
             ))}
           </ul>
         </div>
-        {canWrite && editor ? <Toolbar editor={editor} /> : null}
+        {canWrite && editor ? <Toolbar editor={editor} onImage={(file) => void upload.current(file).then((src) => editor.chain().focus().setImage({ src, alt: file.name.slice(0, 200) }).run(), () => undefined)} /> : null}
+        {uploadError ? (
+          <p role="alert" className="text-sm text-destructive">
+            {uploadError}
+          </p>
+        ) : null}
         <div className="rounded-lg border bg-background">
           <EditorContent editor={editor} />
         </div>
@@ -108,11 +163,13 @@ function EditorWithPanels({ documentId, canWrite, canComment, user, ydoc, provid
           <Button size="sm" variant={panel === 'comments' ? 'default' : 'outline'} onClick={() => setPanel(panel === 'comments' ? null : 'comments')}>
             Comments
           </Button>
-          <Button size="sm" variant={panel === 'history' ? 'default' : 'outline'} onClick={() => setPanel(panel === 'history' ? null : 'history')}>
-            History
-          </Button>
+          {linkKey ? null : (
+            <Button size="sm" variant={panel === 'history' ? 'default' : 'outline'} onClick={() => setPanel(panel === 'history' ? null : 'history')}>
+              History
+            </Button>
+          )}
         </div>
-        {panel === 'comments' ? <CommentsPanel documentId={documentId} editor={editor} ydoc={ydoc} canComment={canComment} /> : null}
+        {panel === 'comments' ? <CommentsPanel documentId={documentId} editor={editor} ydoc={ydoc} canComment={canComment} linkKey={linkKey ?? null} focusedId={focusedComment} onFocus={setFocusedComment} /> : null}
         {panel === 'history' ? <HistoryPanel documentId={documentId} canWrite={canWrite} /> : null}
       </aside>
     </div>
@@ -138,31 +195,79 @@ function SyncBadge({ state }: { state: SyncState }) {
   );
 }
 
-function Toolbar({ editor }: { editor: Editor }) {
-  const item = (label: string, icon: React.ReactNode, run: () => void, active = false) => (
-    <Button key={label} type="button" size="sm" variant={active ? 'default' : 'ghost'} aria-label={label} aria-pressed={active} onClick={run}>
+function Toolbar({ editor, onImage }: { editor: Editor; onImage: (file: File) => void }) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  // Tiptap 3 does not re-render on every transaction: subscribe to what the buttons show.
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      heading: e.isActive('heading'),
+      bulletList: e.isActive('bulletList'),
+      taskList: e.isActive('taskList'),
+      codeBlock: e.isActive('codeBlock'),
+      table: e.isActive('table'),
+    }),
+  });
+  const item = (label: string, icon: React.ReactNode, run: () => void, pressed?: boolean) => (
+    <Button key={label} type="button" size="sm" variant={pressed ? 'default' : 'ghost'} aria-label={label} title={label} aria-pressed={pressed} onClick={run} className="min-h-9 min-w-9">
       {icon}
     </Button>
   );
   const c = () => editor.chain().focus();
   return (
-    <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 rounded-lg border p-1">
-      {item('Bold', <Bold className="size-4" />, () => c().toggleBold().run(), editor.isActive('bold'))}
-      {item('Italic', <Italic className="size-4" />, () => c().toggleItalic().run(), editor.isActive('italic'))}
-      {item('Heading', <Heading2 className="size-4" />, () => c().toggleHeading({ level: 2 }).run(), editor.isActive('heading'))}
-      {item('Bullet list', <List className="size-4" />, () => c().toggleBulletList().run(), editor.isActive('bulletList'))}
-      {item('Task list', <ListChecks className="size-4" />, () => c().toggleTaskList().run(), editor.isActive('taskList'))}
-      {item('Code block', <Code className="size-4" />, () => c().toggleCodeBlock().run(), editor.isActive('codeBlock'))}
-      {item('Link', <Link2 className="size-4" />, () => {
-        const href = window.prompt('Link address (https://…)');
-        if (href && /^(https?:|mailto:)/i.test(href)) c().setLink({ href }).run();
-      })}
-      {item('Image', <ImageIcon className="size-4" />, () => {
-        const src = window.prompt('Image address (https://…)');
-        if (src && /^https?:/i.test(src)) c().setImage({ src }).run();
-      })}
-      {item('Undo', <Undo2 className="size-4" />, () => c().undo().run())}
-      {item('Redo', <Redo2 className="size-4" />, () => c().redo().run())}
+    <div className="grid gap-1">
+      <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 rounded-lg border p-1">
+        {item('Bold', <Bold className="size-4" />, () => c().toggleBold().run(), active.bold)}
+        {item('Italic', <Italic className="size-4" />, () => c().toggleItalic().run(), active.italic)}
+        {item('Heading', <Heading2 className="size-4" />, () => c().toggleHeading({ level: 2 }).run(), active.heading)}
+        {item('Bullet list', <List className="size-4" />, () => c().toggleBulletList().run(), active.bulletList)}
+        {item('Task list', <ListChecks className="size-4" />, () => c().toggleTaskList().run(), active.taskList)}
+        {item('Code block', <Code className="size-4" />, () => c().toggleCodeBlock().run(), active.codeBlock)}
+        {item('Link', <Link2 className="size-4" />, () => {
+          const href = window.prompt('Link address (https://…)');
+          if (href && /^(https?:|mailto:)/i.test(href)) c().setLink({ href }).run();
+        })}
+        {item('Insert image', <ImageIcon className="size-4" />, () => fileInput.current?.click())}
+        {item('Insert table', <Table2 className="size-4" />, () => c().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), active.table)}
+        {item('Undo', <Undo2 className="size-4" />, () => c().undo().run())}
+        {item('Redo', <Redo2 className="size-4" />, () => c().redo().run())}
+        <input
+          ref={fileInput}
+          type="file"
+          accept={IMAGE_TYPES}
+          className="sr-only"
+          aria-label="Image file"
+          data-testid="image-file"
+          tabIndex={-1}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) onImage(file);
+          }}
+        />
+      </div>
+      {active.table ? (
+        // Table commands sit in their own row, shown while the caret is in a table (big enough to tap).
+        <div role="toolbar" aria-label="Table" className="flex flex-wrap gap-1 rounded-lg border p-1 text-xs">
+          <Button type="button" size="sm" variant="ghost" className="min-h-9" onClick={() => c().addRowAfter().run()}>
+            <Rows3 className="size-4" /> Add row
+          </Button>
+          <Button type="button" size="sm" variant="ghost" className="min-h-9" onClick={() => c().addColumnAfter().run()}>
+            <Columns3 className="size-4" /> Add column
+          </Button>
+          <Button type="button" size="sm" variant="ghost" className="min-h-9" onClick={() => c().deleteRow().run()}>
+            Remove row
+          </Button>
+          <Button type="button" size="sm" variant="ghost" className="min-h-9" onClick={() => c().deleteColumn().run()}>
+            Remove column
+          </Button>
+          <Button type="button" size="sm" variant="ghost" className="min-h-9 text-destructive" onClick={() => c().deleteTable().run()}>
+            <Trash2 className="size-4" /> Delete table
+          </Button>
+        </div>
+      ) : null}
     </div>
   );
 }

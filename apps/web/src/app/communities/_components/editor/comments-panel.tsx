@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import * as Y from 'yjs';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
@@ -36,11 +36,28 @@ function selectAnchor(editor: Editor, ydoc: Y.Doc, anchor: { anchor: string; hea
 }
 
 /** Comment threads anchored to text, replies, resolve/reopen and @mentions of community members. */
-export function CommentsPanel({ documentId, editor, ydoc, canComment }: { documentId: string; editor: Editor | null; ydoc: Y.Doc; canComment: boolean }) {
+export function CommentsPanel(props: {
+  documentId: string;
+  editor: Editor | null;
+  ydoc: Y.Doc;
+  canComment: boolean;
+  linkKey: string | null;
+  /** The thread whose highlighted text was clicked: scrolled to and marked. */
+  focusedId: string | null;
+  onFocus: (id: string) => void;
+}) {
+  const { documentId, editor, ydoc, canComment, linkKey, focusedId, onFocus } = props;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const comments = useQuery(trpc.document.comments.queryOptions({ documentId }));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.document.comments.queryKey({ documentId }) });
+  const comments = useQuery(trpc.document.comments.queryOptions({ documentId, linkKey }));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.document.comments.queryKey({ documentId, linkKey }) });
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (!focusedId) return;
+    const thread = list.current?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(focusedId)}"]`);
+    thread?.scrollIntoView({ block: 'nearest' });
+    thread?.focus({ preventScroll: true });
+  }, [focusedId, comments.data]);
   const add = useMutation(trpc.document.addComment.mutationOptions({ onSuccess: refresh }));
   const resolve = useMutation(trpc.document.setCommentResolved.mutationOptions({ onSuccess: refresh }));
   const [showResolved, setShowResolved] = useState(false);
@@ -64,13 +81,26 @@ export function CommentsPanel({ documentId, editor, ydoc, canComment }: { docume
       <label className="flex items-center gap-2 text-xs text-muted-foreground">
         <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> Show resolved
       </label>
-      <ul className="grid gap-3">
+      <ul className="grid gap-3" ref={list}>
         {threads
-          .filter((t) => showResolved || !t.root.resolvedAt)
+          .filter((t) => showResolved || !t.root.resolvedAt || t.root.id === focusedId)
           .map(({ root, replies }) => (
-            <li key={root.id} className={`grid gap-2 rounded-md border p-2 ${root.resolvedAt ? 'opacity-60' : ''}`}>
+            <li
+              key={root.id}
+              data-comment-id={root.id}
+              data-focused={root.id === focusedId}
+              tabIndex={-1}
+              className={`grid gap-2 rounded-md border p-2 outline-none ${root.resolvedAt ? 'opacity-60' : ''} ${root.id === focusedId ? 'border-amber-500 ring-2 ring-amber-400/60' : ''}`}
+            >
               {root.anchor ? (
-                <button type="button" className="truncate border-l-2 border-primary pl-2 text-left text-xs text-muted-foreground" onClick={() => editor && root.anchor && selectAnchor(editor, ydoc, root.anchor)}>
+                <button
+                  type="button"
+                  className="truncate border-l-2 border-primary pl-2 text-left text-xs text-muted-foreground"
+                  onClick={() => {
+                    onFocus(root.id);
+                    if (editor && root.anchor) selectAnchor(editor, ydoc, root.anchor);
+                  }}
+                >
                   “{root.anchor.quote}”
                 </button>
               ) : null}

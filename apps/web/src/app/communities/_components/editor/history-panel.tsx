@@ -1,12 +1,45 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import * as Y from 'yjs';
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { EditorContent, useEditor } from '@tiptap/react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '~/lib/trpc/react';
 import { errorDetails } from '~/lib/trpc/errors';
 import { Button } from '~/components/ui/button';
 import { Input } from '~/components/ui/input';
 import { clockTime } from '../../_lib/format';
+import { documentExtensions } from './document-extensions';
+
+/** The Yjs fragment Tiptap's Collaboration extension binds to. */
+const FRAGMENT = 'default';
+
+/** A version's content rendered with the editor's schema, read-only (no connection, no editing UI). */
+function VersionContent({ yState }: { yState: string }) {
+  const content = useMemo(() => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Uint8Array.from(atob(yState), (c) => c.charCodeAt(0)));
+    const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(FRAGMENT));
+    doc.destroy();
+    return json;
+  }, [yState]);
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable: false,
+      extensions: documentExtensions(),
+      content,
+      editorProps: { attributes: { class: 'collab-prose px-3 py-2', 'aria-label': 'This version (read-only)', 'data-testid': 'version-content' } },
+    },
+    [content],
+  );
+  return (
+    <div className="max-h-[28rem] overflow-auto rounded-md border bg-background">
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
 
 /** Versions: list, show one read-only with a diff against now, save one, restore one (and undo the restore). */
 export function HistoryPanel({ documentId, canWrite }: { documentId: string; canWrite: boolean }) {
@@ -73,13 +106,15 @@ export function HistoryPanel({ documentId, canWrite }: { documentId: string; can
       {selected && version.data ? (
         <div className="grid gap-2 rounded-md border p-2">
           <div className="flex items-center justify-between gap-2">
-            <span className="font-medium">Changes since this version</span>
+            <span className="font-medium">This version</span>
             {canWrite ? (
               <Button size="sm" onClick={() => restore.mutate({ documentId, versionId: selected })} disabled={restore.isPending}>
                 Restore
               </Button>
             ) : null}
           </div>
+          <VersionContent yState={version.data.yState} />
+          <span className="font-medium">Changes since this version</span>
           <pre className="max-h-64 overflow-auto text-xs whitespace-pre-wrap" aria-label="Diff against the current document">
             {version.data.diff.map((line, i) => (
               <div key={i} className={line.op === 'add' ? 'bg-green-500/15' : line.op === 'remove' ? 'bg-red-500/15 line-through' : ''}>
@@ -89,7 +124,7 @@ export function HistoryPanel({ documentId, canWrite }: { documentId: string; can
             ))}
           </pre>
           <details>
-            <summary className="cursor-pointer">This version as text</summary>
+            <summary className="cursor-pointer">This version as markdown</summary>
             <pre className="max-h-64 overflow-auto text-xs whitespace-pre-wrap">{version.data.markdown}</pre>
           </details>
         </div>

@@ -51,6 +51,14 @@ export default async function ProjectPage({ params, searchParams }: Props) {
       />
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem] lg:items-start">
         <section aria-label="Documents" className="grid gap-4">
+          <Link className="rounded-lg border px-4 py-3 text-sm font-medium hover:bg-muted/50" href={`/communities/${slug}/projects/${projectSlug}/needs`}>
+            Needs: what this project needs done, ranked by support →
+          </Link>
+          {viewer ? (
+            <Link className="rounded-lg border px-4 py-3 text-sm font-medium hover:bg-muted/50" href={`/communities/${slug}/chat?project=${project.id}`}>
+              Chat: the project&apos;s channel →
+            </Link>
+          ) : null}
           <h2 className="text-lg font-semibold">Documents</h2>
           <DocList docs={byFolder.get(null) ?? []} href={docHref} />
           {folders.map((f) => (

@@ -29,16 +29,18 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         </Link>
       </nav>
       <h1 className="mb-4 text-2xl font-semibold tracking-tight">{doc.title}</h1>
-      {viewer && !linkKey ? (
+      {viewer || linkKey ? (
+        // Share-link readers get the live editor too; the server makes their connection read-only.
         <CollabEditor
           documentId={doc.id}
           collabName={doc.collabName}
           canWrite={doc.access === 'write'}
-          canComment={projectInfo.permissions.canComment}
-          user={{ id: viewer.id, name: viewer.name }}
+          canComment={!!viewer && projectInfo.permissions.canComment}
+          user={viewer ? { id: viewer.id, name: viewer.name } : null}
+          linkKey={linkKey}
         />
       ) : (
-        // Readers without an account (or via a share link) get the server's text rendering: plain text, inert.
+        // Readers without an account get the server's text rendering: plain text, inert.
         <article className="rounded-lg border p-4">
           <pre className="font-sans text-sm whitespace-pre-wrap" data-testid="document-text">
             {doc.markdown}

@@ -1,0 +1,133 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { trackConsoleErrors } from './support/console-errors';
+import { storageStatePath } from './support/demo-users';
+
+// Prioritising work the crowdfunding way, through the pages only: an admin opens a round, two
+// members pledge to three needs, one need is funded, a member takes it on and finishes it, another
+// member verifies it; points and thanks appear on the profile, and the ledgers show every event.
+
+async function as(browser: Browser, user: 'staff' | 'member'): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStatePath(user), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  return context.newPage();
+}
+
+async function proposeNeed(page: Page, needsUrl: string, title: string, goal: number) {
+  await page.goto(needsUrl);
+  await page.getByLabel('What is needed').fill(title);
+  await page.getByLabel('Effort (hours)').fill('2');
+  await page.getByLabel('Goal (credits)').fill(String(goal));
+  await page.getByRole('button', { name: 'Propose need' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByTestId('need-status')).toHaveText('Proposed');
+  await page.getByRole('button', { name: 'Open for funding' }).click();
+  await expect(page.getByTestId('need-status')).toHaveText('Open for funding');
+  return page.url();
+}
+
+async function pledge(page: Page, needUrl: string, amount: number) {
+  await page.goto(needUrl);
+  await page.getByLabel('Pledge (credits)').fill(String(amount));
+  await page.getByRole('button', { name: /^(Pledge|Change pledge)$/ }).click();
+  await expect(page.getByTestId('my-pledge')).toHaveText(String(amount));
+}
+
+async function noHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+}
+
+test('a round on a phone: open, pledge, fund, claim, complete, verify, thank, close', async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'the flow sets its own 390 px phone viewport; running it once is enough');
+  test.slow();
+  const slug = `fund-${Date.now().toString(36)}`;
+  const admin = await as(browser, 'staff');
+  const member = await as(browser, 'member');
+  const errors = [...trackConsoleErrors(admin), ...trackConsoleErrors(member)];
+
+  // The admin founds a community with a project; the member joins.
+  await admin.goto('/communities');
+  await admin.getByLabel('Name', { exact: true }).fill(`Funding ${slug}`);
+  await admin.getByLabel('Address', { exact: true }).fill(slug);
+  await admin.getByRole('button', { name: 'Create community' }).click();
+  await admin.waitForURL(`**/communities/${slug}`);
+  await admin.getByLabel('Title', { exact: true }).fill('Garden');
+  await admin.getByRole('button', { name: 'Start project' }).click();
+  await admin.waitForURL(`**/communities/${slug}/projects/garden`);
+  await member.goto(`/communities/${slug}`);
+  await member.getByRole('button', { name: 'Join community' }).click();
+  await expect(member.getByRole('button', { name: 'Leave' })).toBeVisible();
+
+  // Three needs, opened for funding.
+  const needsUrl = `/communities/${slug}/projects/garden/needs`;
+  const fence = await proposeNeed(admin, needsUrl, 'Mend the fence', 10);
+  const seeds = await proposeNeed(admin, needsUrl, 'Buy seeds', 20);
+  const shed = await proposeNeed(admin, needsUrl, 'Paint the shed', 30);
+  await noHorizontalScroll(admin);
+
+  // The admin opens a round with 20 credits per member.
+  await admin.goto(`/communities/${slug}/funding`);
+  await admin.getByLabel('Round name').fill('Spring round');
+  await admin.getByLabel('Budget per member').fill('20');
+  await admin.getByRole('button', { name: 'Open round' }).click();
+  await expect(admin.getByTestId('round-balance')).toContainText('20 of 20');
+  await noHorizontalScroll(admin);
+
+  // Two members pledge to three needs; the fence reaches its goal and is funded.
+  await pledge(admin, fence, 6);
+  await pledge(member, seeds, 3);
+  await pledge(admin, shed, 2);
+  await member.goto(fence);
+  await member.getByLabel('Pledge (credits)').fill('25');
+  await member.getByRole('button', { name: 'Pledge' }).click();
+  await expect(member.getByText('You have 17 credits left; this change needs 25.')).toBeVisible();
+  await pledge(member, fence, 4);
+  await expect(member.getByTestId('need-status')).toHaveText('Funded');
+  await expect(member.getByTestId('my-balance')).toHaveText('13');
+  await expect(member.getByRole('progressbar').first()).toHaveAttribute('data-band', 'high');
+  await noHorizontalScroll(member);
+
+  // The member takes it on and finishes it; they cannot verify their own work; the admin does.
+  await member.getByRole('button', { name: 'Take this on' }).click();
+  await expect(member.getByTestId('need-status')).toHaveText('In progress');
+  await expect(member.getByTestId('assignees')).toHaveText('Demo Member');
+  await member.getByRole('button', { name: 'Mark done' }).click();
+  await expect(member.getByTestId('need-status')).toHaveText('Done');
+  await expect(member.getByRole('button', { name: 'Verify the work' })).toHaveCount(0);
+  await admin.goto(fence);
+  await admin.getByRole('button', { name: 'Verify the work' }).click();
+  await expect(admin.getByTestId('need-status')).toHaveText('Verified');
+  await expect(admin.getByTestId('transitions')).toContainText('Done → Verified');
+  await admin.getByLabel('Thank Demo Member for').fill('A fence that holds!');
+  await admin.getByRole('button', { name: 'Thank Demo Member' }).click();
+  await expect(admin.getByText('Thanks sent.')).toBeVisible();
+
+  // Points (2 hours × 10) and thanks on the member's profile; their contributions listed.
+  await admin.goto(`/communities/${slug}/members`);
+  await admin.getByRole('link', { name: 'Demo Member' }).click();
+  await expect(admin.getByTestId('points')).toHaveText('20');
+  await expect(admin.getByTestId('thanks')).toContainText('A fence that holds!');
+  const contributions = admin.getByTestId('contributions');
+  for (const line of ['was thanked', 'finished a need', 'took on a need', 'pledged to a need', 'joined the community']) await expect(contributions).toContainText(line);
+  await noHorizontalScroll(admin);
+
+  // The admin closes the round: results frozen, and the ledger shows every pledge.
+  await admin.goto(`/communities/${slug}/funding`);
+  await admin.getByRole('button', { name: 'Close round…' }).click();
+  await admin.getByRole('button', { name: 'Close round', exact: true }).click();
+  await expect(admin.getByTestId('results')).toContainText('Mend the fence');
+  await expect(admin.getByTestId('results').getByText('Funded', { exact: true })).toHaveCount(1);
+  const ledger = admin.getByTestId('ledger');
+  await expect(ledger.locator('li')).toHaveCount(4);
+  await expect(ledger).toContainText('Demo Member +4 to Mend the fence');
+  await expect(ledger).toContainText('Demo Staff +2 to Paint the shed');
+  await noHorizontalScroll(admin);
+
+  // The admin's own profile shows the admin side of the ledger.
+  await admin.goto(`/communities/${slug}/members`);
+  await admin.getByRole('link', { name: 'Demo Staff' }).click();
+  for (const line of ['closed a funding round', 'thanked someone', 'verified a need', 'opened a funding round', 'opened a need for funding', 'proposed a need']) {
+    await expect(admin.getByTestId('contributions')).toContainText(line);
+  }
+  // The refused pledge answers 409 on purpose; the browser logs that status line.
+  expect(errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
+});

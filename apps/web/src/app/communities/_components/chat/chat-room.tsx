@@ -1,0 +1,337 @@
+'use client';
+
+import Link from 'next/link';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { ArrowLeft, MessageSquareReply, Pencil, SmilePlus, Trash2, WifiOff } from 'lucide-react';
+import type { ChatMessageWire } from '~/server/realtime/contracts';
+import { useTRPC } from '~/lib/trpc/react';
+import { Button } from '~/components/ui/button';
+import { clockTime } from '../../_lib/format';
+import { ChatMessageBody } from './chat-message-body';
+import { useChatChannel, type ChatChannelState } from './use-chat-channel';
+
+const QUICK_REACTIONS = ['👍', '❤️', '🎉', '😄'];
+
+export interface ChatRoomProps {
+  slug: string;
+  channel: { id: string; name: string; canPost: boolean; canModerate: boolean };
+  viewer: { id: string; name: string };
+  receipts: { userId: string; name: string; lastReadSeq: number }[];
+}
+
+function MessageItem({
+  message,
+  chat,
+  viewer,
+  canModerate,
+  canPost,
+  onOpenThread,
+}: {
+  message: ChatMessageWire;
+  chat: ChatChannelState;
+  viewer: { id: string };
+  canModerate: boolean;
+  canPost: boolean;
+  onOpenThread?: (id: string) => void;
+}) {
+  const [selected, setSelected] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const mine = message.authorId === viewer.id;
+  const deleted = message.deletedAt !== null;
+  return (
+    <li className="group rounded-md px-2 py-1.5 hover:bg-muted/40" data-testid="chat-message" data-message-id={message.id}>
+      <div className="flex items-baseline gap-2">
+        <span className="text-sm font-semibold">{message.authorName}</span>
+        <time className="text-xs text-muted-foreground" dateTime={message.createdAt}>
+          {clockTime(new Date(message.createdAt))}
+        </time>
+        {message.editedAt && !deleted ? <span className="text-xs text-muted-foreground">(edited)</span> : null}
+      </div>
+      {editing !== null ? (
+        <form
+          className="grid gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void chat.edit(message.id, editing).then((ok) => ok && setEditing(null));
+          }}
+        >
+          <textarea aria-label="Edit message" className="min-h-16 w-full rounded-md border bg-background p-2 text-sm" value={editing} onChange={(e) => setEditing(e.target.value)} maxLength={4000} />
+          <div className="flex gap-2">
+            <Button size="sm" type="submit">
+              Save
+            </Button>
+            <Button size="sm" variant="ghost" type="button" onClick={() => setEditing(null)}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      ) : deleted ? (
+        <p className="text-sm italic text-muted-foreground">Message deleted</p>
+      ) : (
+        <button type="button" className="block w-full text-left" onClick={() => setSelected((s) => !s)} aria-expanded={selected} aria-label="Message actions">
+          <ChatMessageBody body={message.body} />
+        </button>
+      )}
+      {message.reactions.length > 0 ? (
+        <div className="mt-1 flex flex-wrap gap-1">
+          {message.reactions.map((r) => {
+            const reacted = r.userIds.includes(viewer.id);
+            return (
+              <button
+                key={r.emoji}
+                type="button"
+                disabled={!canPost}
+                className={`rounded-full border px-2 text-xs ${reacted ? 'border-primary bg-primary/10' : ''}`}
+                onClick={() => void chat.react(message.id, r.emoji, !reacted)}
+                data-testid="reaction"
+              >
+                {r.emoji} {r.userIds.length}
+              </button>
+            );
+          })}
+        </div>
+      ) : null}
+      {onOpenThread && message.replyCount > 0 ? (
+        <button type="button" className="mt-1 text-xs font-medium text-primary hover:underline" onClick={() => onOpenThread(message.id)}>
+          {message.replyCount} {message.replyCount === 1 ? 'reply' : 'replies'}
+        </button>
+      ) : null}
+      {selected && !deleted && editing === null ? (
+        <div className="mt-1 flex flex-wrap gap-1" role="toolbar" aria-label="Message actions">
+          {canPost
+            ? QUICK_REACTIONS.map((emoji) => (
+                <Button key={emoji} size="sm" variant="ghost" aria-label={`React ${emoji}`} onClick={() => void chat.react(message.id, emoji, true).then(() => setSelected(false))}>
+                  <SmilePlus className="size-3" aria-hidden /> {emoji}
+                </Button>
+              ))
+            : null}
+          {onOpenThread && canPost ? (
+            <Button size="sm" variant="ghost" onClick={() => onOpenThread(message.id)}>
+              <MessageSquareReply className="size-3" aria-hidden /> Reply in thread
+            </Button>
+          ) : null}
+          {mine && canPost ? (
+            <Button size="sm" variant="ghost" onClick={() => setEditing(message.body)}>
+              <Pencil className="size-3" aria-hidden /> Edit
+            </Button>
+          ) : null}
+          {mine || canModerate ? (
+            <Button size="sm" variant="ghost" onClick={() => void chat.remove(message.id)}>
+              <Trash2 className="size-3" aria-hidden /> Delete
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function Composer({ chat, channelId, threadRootId, label }: { chat: ChatChannelState; channelId: string; threadRootId: string | null; label: string }) {
+  const trpc = useTRPC();
+  const [body, setBody] = useState('');
+  const mentionQuery = /(?:^|\s)@([\p{L}\p{N}_-]{0,30})$/u.exec(body)?.[1];
+  const candidates = useQuery({ ...trpc.chat.mentionCandidates.queryOptions({ channelId }), enabled: mentionQuery !== undefined, staleTime: 60_000 });
+  const suggestions = mentionQuery === undefined ? [] : (candidates.data?.items ?? []).filter((c) => c.name.toLowerCase().includes(mentionQuery.toLowerCase())).slice(0, 6);
+  const submit = () => {
+    const text = body.trim();
+    if (!text) return;
+    chat.send(text, threadRootId);
+    setBody('');
+  };
+  return (
+    <form
+      className="relative flex items-end gap-2 border-t bg-background p-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      {suggestions.length > 0 ? (
+        <ul className="absolute bottom-full left-2 z-10 mb-1 w-64 rounded-md border bg-popover p-1 shadow" role="listbox" aria-label="Mention someone">
+          {suggestions.map((s) => (
+            <li key={s.id}>
+              <button
+                type="button"
+                role="option"
+                aria-selected={false}
+                className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-muted"
+                onClick={() => setBody((b) => b.replace(/@[\p{L}\p{N}_-]{0,30}$/u, `@[${s.name}](${s.id}) `))}
+              >
+                {s.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <textarea
+        aria-label={label}
+        rows={1}
+        maxLength={4000}
+        className="max-h-40 min-h-11 flex-1 resize-none rounded-md border bg-background px-3 py-2.5 text-base sm:text-sm"
+        placeholder="Write a message — **bold**, `code`, @name"
+        value={body}
+        onChange={(e) => {
+          setBody(e.target.value);
+          chat.setTyping(e.target.value.length > 0);
+        }}
+        onBlur={() => chat.setTyping(false)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+            e.preventDefault();
+            submit();
+          }
+        }}
+      />
+      <Button type="submit" className="min-h-11">
+        Send
+      </Button>
+    </form>
+  );
+}
+
+function PendingList({ items, connected }: { items: { clientId: string; body: string }[]; connected: boolean }) {
+  if (items.length === 0) return null;
+  return (
+    <ul aria-label="Waiting to be sent" className="grid gap-1 px-2 opacity-60">
+      {items.map((p) => (
+        <li key={p.clientId} className="rounded-md px-2 py-1" data-testid="pending-message">
+          <ChatMessageBody body={p.body} />
+          <span className="text-xs text-muted-foreground">{connected ? 'Sending…' : 'Queued — sends when you are back online'}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A channel: history with infinite scroll up, "new messages" divider, threads, composer with offline queue. */
+export function ChatRoom({ slug, channel, viewer, receipts }: ChatRoomProps) {
+  const chat = useChatChannel(channel.id, viewer, receipts);
+  const [thread, setThread] = useState<string | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const topSentinel = useRef<HTMLDivElement>(null);
+  const heightBeforeOlder = useRef<number | null>(null);
+  const stickToBottom = useRef(true);
+  const { messages, loadOlder, hasOlder, loadThread } = chat;
+
+  // Infinite scroll up: load the previous page when the top comes into view, keeping the position.
+  useEffect(() => {
+    const el = topSentinel.current;
+    if (!el || !hasOlder) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && scroller.current) {
+        heightBeforeOlder.current = scroller.current.scrollHeight;
+        void loadOlder();
+      }
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [hasOlder, loadOlder]);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    if (heightBeforeOlder.current !== null && el.scrollHeight !== heightBeforeOlder.current) {
+      el.scrollTop += el.scrollHeight - heightBeforeOlder.current;
+      heightBeforeOlder.current = null;
+    } else if (stickToBottom.current) {
+      el.scrollTop = el.scrollHeight;
+    }
+  }, [messages, chat.pending.length]);
+
+  useEffect(() => {
+    if (thread) void loadThread(thread);
+  }, [thread, loadThread]);
+
+  const firstUnread = chat.dividerSeq === null ? undefined : messages.find((m) => m.seq > chat.dividerSeq! && m.authorId !== viewer.id)?.id;
+  const lastMine = [...messages].reverse().find((m) => m.authorId === viewer.id && !m.deletedAt);
+  const seenBy = lastMine ? [...chat.readBy].filter(([userId, r]) => userId !== viewer.id && r.lastReadSeq >= lastMine.seq).map(([, r]) => r.name) : [];
+  const root = thread ? messages.find((m) => m.id === thread) : undefined;
+  const othersOnline = chat.online.filter((id) => id !== viewer.id).length;
+
+  return (
+    <div className="flex h-[calc(100dvh-9rem)] min-h-96 flex-col overflow-hidden rounded-lg border md:h-[calc(100dvh-7rem)]">
+      <header className="flex items-center gap-2 border-b px-3 py-2">
+        {thread ? (
+          <Button size="sm" variant="ghost" onClick={() => setThread(null)} aria-label="Back to the channel">
+            <ArrowLeft className="size-4" aria-hidden />
+          </Button>
+        ) : (
+          <Button asChild size="sm" variant="ghost" aria-label="All channels">
+            <Link href={`/communities/${slug}/chat`}>
+              <ArrowLeft className="size-4" aria-hidden />
+            </Link>
+          </Button>
+        )}
+        <h1 className="flex-1 truncate font-semibold">{thread ? 'Thread' : `# ${channel.name}`}</h1>
+        <span className="text-xs text-muted-foreground" data-testid="presence">
+          {othersOnline > 0 ? `${othersOnline} online` : 'only you here'}
+        </span>
+      </header>
+      {!chat.connected ? (
+        <p className="flex items-center gap-2 bg-muted px-3 py-1 text-xs" role="status">
+          <WifiOff className="size-3" aria-hidden /> Offline — messages you write are kept and sent when you reconnect.
+        </p>
+      ) : null}
+      {chat.error ? (
+        <p role="alert" className="flex items-center justify-between bg-destructive/10 px-3 py-1 text-xs text-destructive">
+          {chat.error}
+          <button type="button" className="underline" onClick={chat.clearError}>
+            Dismiss
+          </button>
+        </p>
+      ) : null}
+      <div
+        ref={scroller}
+        className="flex-1 overflow-y-auto py-2"
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+        }}
+      >
+        {thread && root ? (
+          <ul className="grid gap-1 px-1" aria-label="Thread">
+            <MessageItem message={root} chat={chat} viewer={viewer} canModerate={channel.canModerate} canPost={channel.canPost} />
+            <li className="px-2 text-xs text-muted-foreground">{root.replyCount} replies</li>
+            {chat.repliesOf(root.id).map((m) => (
+              <MessageItem key={m.id} message={m} chat={chat} viewer={viewer} canModerate={channel.canModerate} canPost={channel.canPost} />
+            ))}
+          </ul>
+        ) : (
+          <>
+            <div ref={topSentinel} className="h-1" />
+            {chat.loadingOlder ? <p className="py-2 text-center text-xs text-muted-foreground">Loading earlier messages…</p> : null}
+            {!hasOlder && messages.length > 0 ? <p className="py-2 text-center text-xs text-muted-foreground">This is the start of #{channel.name}.</p> : null}
+            {messages.length === 0 && chat.connected ? <p className="py-8 text-center text-sm text-muted-foreground">No messages yet. Say hello!</p> : null}
+            <ul className="grid gap-1 px-1" aria-label="Messages">
+              {messages.map((m) => (
+                <Fragment key={m.id}>
+                  {m.id === firstUnread ? (
+                    <li className="flex items-center gap-2 px-2 text-xs font-semibold text-destructive" data-testid="new-messages-divider" role="separator">
+                      <span className="h-px flex-1 bg-destructive/40" /> New messages <span className="h-px flex-1 bg-destructive/40" />
+                    </li>
+                  ) : null}
+                  <MessageItem message={m} chat={chat} viewer={viewer} canModerate={channel.canModerate} canPost={channel.canPost} onOpenThread={setThread} />
+                </Fragment>
+              ))}
+            </ul>
+            {seenBy.length > 0 ? (
+              <p className="px-3 text-right text-xs text-muted-foreground" data-testid="seen-by">
+                Seen by {seenBy.join(', ')}
+              </p>
+            ) : null}
+          </>
+        )}
+        <PendingList items={chat.pending.filter((p) => (p.threadRootId ?? null) === thread)} connected={chat.connected} />
+      </div>
+      <p className="h-5 px-3 text-xs text-muted-foreground" aria-live="polite" data-testid="typing">
+        {chat.typing.length > 0 ? `${chat.typing.map((t) => t.name).join(', ')} ${chat.typing.length === 1 ? 'is' : 'are'} typing…` : ''}
+      </p>
+      {channel.canPost ? (
+        <Composer key={thread ?? 'channel'} chat={chat} channelId={channel.id} threadRootId={thread} label={thread ? 'Reply in thread' : `Message #${channel.name}`} />
+      ) : (
+        <p className="border-t p-3 text-sm text-muted-foreground">This channel is read-only for you.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+'use client';
+
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useMutation } from '@tanstack/react-query';
+import { useTRPC } from '~/lib/trpc/react';
+import { errorDetails } from '~/lib/trpc/errors';
+import { Button } from '~/components/ui/button';
+import { Input } from '~/components/ui/input';
+
+export function OpenRoundForm({ community }: { community: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [title, setTitle] = useState('');
+  const [days, setDays] = useState('14');
+  const [budget, setBudget] = useState('100');
+  const [cap, setCap] = useState('');
+  const [minimumGoal, setMinimumGoal] = useState('1');
+  const [allowStretch, setAllowStretch] = useState(false);
+  const [mechanism, setMechanism] = useState<'direct' | 'quadratic'>('direct');
+  const [pool, setPool] = useState('0');
+  const [capRatio, setCapRatio] = useState('');
+  const open = useMutation(trpc.funding.openRound.mutationOptions({ onSuccess: () => router.refresh() }));
+  const error = open.error ? errorDetails(open.error) : null;
+  return (
+    <form
+      className="grid gap-3 text-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        open.mutate({
+          community,
+          title,
+          closesAt: new Date(Date.now() + Number(days) * 86_400_000),
+          budgetPerMember: Number(budget),
+          memberCapPerNeed: cap ? Number(cap) : null,
+          minimumGoal: Number(minimumGoal),
+          allowStretch,
+          mechanism,
+          matchingPool: mechanism === 'quadratic' ? Number(pool) : 0,
+          capRatio: mechanism === 'quadratic' && capRatio ? Number(capRatio) : null,
+        });
+      }}
+    >
+      <label className="grid gap-1">
+        <span className="font-medium">Round name</span>
+        <Input value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} maxLength={120} />
+      </label>
+      <div className="grid grid-cols-2 gap-3">
+        <label className="grid gap-1">
+          <span className="font-medium">Closes in (days)</span>
+          <Input type="number" inputMode="numeric" min={1} step={1} value={days} onChange={(e) => setDays(e.target.value)} required />
+        </label>
+        <label className="grid gap-1">
+          <span className="font-medium">Budget per member</span>
+          <Input type="number" inputMode="numeric" min={0} step={1} value={budget} onChange={(e) => setBudget(e.target.value)} required />
+        </label>
+        <label className="grid gap-1">
+          <span className="font-medium">Cap per need</span>
+          <Input type="number" inputMode="numeric" min={1} step={1} value={cap} onChange={(e) => setCap(e.target.value)} placeholder="none" />
+        </label>
+        <label className="grid gap-1">
+          <span className="font-medium">Minimum goal</span>
+          <Input type="number" inputMode="numeric" min={1} step={1} value={minimumGoal} onChange={(e) => setMinimumGoal(e.target.value)} />
+        </label>
+      </div>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" className="size-4" checked={allowStretch} onChange={(e) => setAllowStretch(e.target.checked)} /> Pledges beyond the goal count toward stretch goals
+      </label>
+      <label className="grid gap-1">
+        <span className="font-medium">Mechanism</span>
+        <select className="h-9 rounded-md border bg-background px-2" value={mechanism} onChange={(e) => setMechanism(e.target.value as 'direct' | 'quadratic')}>
+          <option value="direct">Direct: funded when pledges reach the goal</option>
+          <option value="quadratic">Quadratic: a matching pool shared at close</option>
+        </select>
+      </label>
+      {mechanism === 'quadratic' ? (
+        <div className="grid grid-cols-2 gap-3">
+          <label className="grid gap-1">
+            <span className="font-medium">Matching pool</span>
+            <Input type="number" inputMode="numeric" min={0} step={1} value={pool} onChange={(e) => setPool(e.target.value)} />
+          </label>
+          <label className="grid gap-1">
+            <span className="font-medium">Cap ratio (0–1)</span>
+            <Input type="number" inputMode="decimal" min={0.01} max={1} step={0.01} value={capRatio} onChange={(e) => setCapRatio(e.target.value)} placeholder="none" />
+          </label>
+        </div>
+      ) : null}
+      <Button type="submit" disabled={open.isPending || title.trim().length < 3}>
+        Open round
+      </Button>
+      {error ? (
+        <p role="alert" className="text-destructive">
+          {error.fieldErrors ? Object.entries(error.fieldErrors).map(([f, m]) => `${f}: ${(m ?? []).join(', ')}`).join(' · ') : error.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export function CloseRoundButton({ roundId }: { roundId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const close = useMutation(trpc.funding.closeRound.mutationOptions({ onSuccess: (round) => router.push(`/communities/${round.communitySlug}/funding/${round.id}`) }));
+  return (
+    <div className="grid gap-2 text-sm">
+      {confirming ? (
+        <div className="flex flex-wrap items-center gap-2">
+          <span>Close now and freeze the results?</span>
+          <Button size="sm" variant="destructive" disabled={close.isPending} onClick={() => close.mutate({ roundId })}>
+            Close round
+          </Button>
+          <Button size="sm" variant="outline" onClick={() => setConfirming(false)}>
+            Keep open
+          </Button>
+        </div>
+      ) : (
+        <Button size="sm" variant="outline" className="justify-self-start" onClick={() => setConfirming(true)}>
+          Close round…
+        </Button>
+      )}
+      {close.error ? <p role="alert" className="text-destructive">{errorDetails(close.error).message}</p> : null}
+    </div>
+  );
+}

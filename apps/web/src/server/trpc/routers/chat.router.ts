@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { ZChatBody, ZClientId, ZCreateChannelInput, ZOpenDirectInput, ZSearchChatInput } from '@p2pvalue/platform';
+import { platformServices } from '../../platform';
+import { broadcastChatMessage } from '../../realtime/chat-broadcast';
+import { createTRPCRouter, protectedProcedure } from '../init';
+import { ZChannelOutput, ZChatMessageOutput, ZReadReceiptOutput } from './chat.types';
+
+const ZChannelRow = ZChannelOutput.pick({ id: true, kind: true, name: true, communityId: true, projectId: true });
+
+/** Chat for the UI and for bots (REST). Live traffic goes over socket.io (see realtime/chat-socket.ts). */
+export const chatRouter = createTRPCRouter({
+  channels: protectedProcedure
+    .meta({ openapi: { method: 'GET', path: '/channels', tags: ['chat'], summary: 'The chat channels the caller can read, with unread counts', protect: true } })
+    .input(z.object({ communityId: z.uuid().optional() }))
+    .output(z.object({ items: z.array(ZChannelOutput) }))
+    .query(async ({ ctx, input }) => ({ items: await platformServices(ctx.db).chat.listChannels(ctx.viewer, input.communityId ? { communityId: input.communityId } : {}) })),
+
+  messages: protectedProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/channels/{id}/messages',
+        tags: ['chat'],
+        summary: "A page of a channel's messages, newest first; pass the last item's seq as `before` for the next page",
+        protect: true,
+      },
+    })
+    .input(z.object({ id: z.uuid(), before: z.coerce.number().int().nonnegative().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }))
+    .output(z.object({ items: z.array(ZChatMessageOutput) }))
+    .query(async ({ ctx, input }) => {
+      const { items } = await platformServices(ctx.db).chat.history(ctx.viewer, {
+        channelId: input.id,
+        limit: input.limit,
+        ...(input.before !== undefined ? { before: input.before } : {}),
+      });
+      return { items: items.reverse() };
+    }),
+
+  send: protectedProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/channels/{id}/messages',
+        tags: ['chat'],
+        summary: 'Post a message (markdown). Idempotent on clientId: sending the same clientId again returns the stored message',
+        protect: true,
+      },
+    })
+    .input(z.object({ id: z.uuid(), clientId: ZClientId, body: ZChatBody, threadRootId: z.uuid().nullish() }))
+    .output(ZChatMessageOutput)
+    .mutation(async ({ ctx, input }) => {
+      const { message, threadRoot } = await platformServices(ctx.db).chat.sendMessage(ctx.viewer, {
+        channelId: input.id,
+        clientId: input.clientId,
+        body: input.body,
+        threadRootId: input.threadRootId ?? null,
+      });
+      broadcastChatMessage(message);
+      if (threadRoot) broadcastChatMessage(threadRoot, 'chat:updated');
+      return message;
+    }),
+
+  createChannel: protectedProcedure
+    .input(ZCreateChannelInput)
+    .output(ZChannelRow)
+    .mutation(({ ctx, input }) => platformServices(ctx.db).chat.createChannel(ctx.viewer, input)),
+
+  openDirect: protectedProcedure
+    .input(ZOpenDirectInput)
+    .output(ZChannelRow)
+    .mutation(({ ctx, input }) => platformServices(ctx.db).chat.openDirectChannel(ctx.viewer, input)),
+
+  search: protectedProcedure
+    .input(ZSearchChatInput)
+    .output(z.object({ items: z.array(ZChatMessageOutput) }))
+    .query(async ({ ctx, input }) => ({ items: await platformServices(ctx.db).chat.search(ctx.viewer, input) })),
+
+  readReceipts: protectedProcedure
+    .input(z.object({ channelId: z.uuid() }))
+    .output(z.object({ items: z.array(ZReadReceiptOutput) }))
+    .query(async ({ ctx, input }) => ({ items: await platformServices(ctx.db).chat.readReceipts(ctx.viewer, input.channelId) })),
+
+  mentionCandidates: protectedProcedure
+    .input(z.object({ channelId: z.uuid() }))
+    .output(z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }))
+    .query(async ({ ctx, input }) => ({ items: await platformServices(ctx.db).chat.mentionCandidates(ctx.viewer, input.channelId) })),
+});

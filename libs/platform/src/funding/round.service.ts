@@ -1,0 +1,369 @@
+import { AppError, type AppErrorCode } from '@p2pvalue/shared';
+import type { z } from 'zod';
+import type { AccessActor } from '../access/access.policy';
+import type { AccessService, CommunityAccess } from '../access/access.service';
+import type { CommunityRepository } from '../communities/community.repository';
+import type { ContributionInput, ContributionRepository } from '../contributions/contribution.repository';
+import { decidePledge, fundingCeiling, type TPledgeRefusal } from './direct';
+import { ZOpenRoundInput, ZPledgeInput, ZWithdrawPledgeInput } from './funding.schemas';
+import { acceptsPledges, type TNeedStatus } from './need-lifecycle';
+import type { NeedRepository } from './need.repository';
+import { allocateWholeCredits, computeQuadraticMatching } from './quadratic';
+import { rankNeeds } from './ranking';
+import type { PledgeEventRow, RoundRepository, RoundRow, TFundingMechanism, TRoundStatus } from './round.repository';
+
+/** Why a pledge was refused: the pure rules' reasons plus those the service checks. */
+export type TPledgeRefusalReason = TPledgeRefusal | 'NEED_NOT_OPEN' | 'NEED_NOT_IN_ROUND' | 'BELOW_MINIMUM_GOAL' | 'NOT_PLEDGED';
+
+const CODE_BY_REASON: Record<TPledgeRefusalReason, AppErrorCode> = {
+  NOT_WHOLE_CREDITS: 'BAD_REQUEST',
+  OVER_MEMBER_CAP: 'BAD_REQUEST',
+  NEED_NOT_IN_ROUND: 'BAD_REQUEST',
+  BELOW_MINIMUM_GOAL: 'BAD_REQUEST',
+  ROUND_CLOSED: 'CONFLICT',
+  INSUFFICIENT_BALANCE: 'CONFLICT',
+  OVER_GOAL: 'CONFLICT',
+  NEED_NOT_OPEN: 'CONFLICT',
+  NOT_PLEDGED: 'NOT_FOUND',
+};
+
+function refuse(reason: TPledgeRefusalReason, message: string): never {
+  throw new AppError(CODE_BY_REASON[reason], message, { details: { reason } });
+}
+
+/** The frozen outcome of a round, stored in the round's row at close. */
+export interface RoundResults {
+  mechanism: TFundingMechanism;
+  matchingPool: number;
+  capRatio: number | null;
+  totals: { pledged: number; matched: number; unallocated: number; pledgers: number; funded: number; unfunded: number };
+  needs: {
+    rank: number;
+    needId: string;
+    projectId: string;
+    title: string;
+    goal: number;
+    stretchGoal: number | null;
+    pledged: number;
+    supporters: number;
+    matched: number;
+    total: number;
+    funded: boolean;
+  }[];
+}
+
+export interface RoundView {
+  id: string;
+  communityId: string;
+  communitySlug: string;
+  title: string;
+  opensAt: Date;
+  closesAt: Date;
+  budgetPerMember: number;
+  memberCapPerNeed: number | null;
+  minimumGoal: number;
+  allowStretch: boolean;
+  mechanism: TFundingMechanism;
+  matchingPool: number;
+  capRatio: number | null;
+  status: TRoundStatus;
+  /** Open and inside its window. */
+  accepting: boolean;
+  closedAt: Date | null;
+  results: RoundResults | null;
+  canClose: boolean;
+  /** The viewer's balance (members only). */
+  me: { granted: number; spent: number; balance: number; pledges: { needId: string; amount: number }[] } | null;
+  /** While open: the needs that take pledges, ranked. */
+  needs: {
+    id: string;
+    projectId: string;
+    projectTitle: string;
+    title: string;
+    status: TNeedStatus;
+    goal: number;
+    stretchGoal: number | null;
+    pledged: number;
+    ceiling: number;
+    supporters: number;
+    ratio: number;
+    band: 'low' | 'middle' | 'high';
+    almostThere: boolean;
+    featured: boolean;
+  }[];
+}
+
+export interface PledgeResult {
+  needId: string;
+  amount: number;
+  needPledged: number;
+  needStatus: TNeedStatus;
+  balance: number;
+}
+
+export interface RoundDeps {
+  rounds: RoundRepository;
+  needs: NeedRepository;
+  communities: CommunityRepository;
+  contributions: ContributionRepository;
+  access: AccessService;
+  listVisibleProjects: (actor: AccessActor | null, communitySlug: string) => Promise<{ id: string; slug: string; title: string }[]>;
+  clock: () => Date;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string; originalCode?: string }; meta?: { driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } } };
+  return (
+    e?.code === 'P2002' ||
+    e?.cause?.originalCode === '23505' ||
+    e?.meta?.driverAdapterError?.cause?.originalCode === '23505' ||
+    e?.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation'
+  );
+}
+
+export function createRoundService(deps: RoundDeps) {
+  const { rounds, needs, communities, contributions, access, clock } = deps;
+  const isStaff = (actor: AccessActor | null) => actor?.role === 'staff';
+  const accepting = (round: RoundRow, now: Date) => round.status === 'open' && now >= round.opensAt && now < round.closesAt;
+
+  async function communityOfRoundOrThrow(actor: AccessActor | null, roundId: string): Promise<{ round: RoundRow; cctx: CommunityAccess }> {
+    const round = await rounds.findById(roundId);
+    const community = round ? await communities.findById(round.communityId) : null;
+    const cctx = community ? await access.forCommunity(actor, community) : null;
+    if (!round || !cctx || !cctx.permissions.canViewContents) throw new AppError('NOT_FOUND', 'No such funding round.');
+    return { round, cctx };
+  }
+
+  async function viewOf(actor: AccessActor | null, round: RoundRow, cctx: CommunityAccess): Promise<RoundView> {
+    const now = clock();
+    let me: RoundView['me'] = null;
+    if (actor && cctx.permissions.isMember) {
+      const [balance, pledges] = await Promise.all([rounds.findBalance(round.id, actor.id), rounds.listMemberPledges(round.id, actor.id)]);
+      const granted = balance?.granted ?? (round.status === 'open' ? round.budgetPerMember : 0);
+      const spent = balance?.spent ?? 0;
+      me = { granted, spent, balance: granted - spent, pledges };
+    }
+    let needList: RoundView['needs'] = [];
+    if (round.status === 'open') {
+      const projects = new Map((await deps.listVisibleProjects(actor, cctx.community.slug)).map((p) => [p.id, p]));
+      const rows = (await needs.listFundable(round.communityId, [...projects.keys()])).filter((n) => n.goal >= round.minimumGoal);
+      needList = rankNeeds(rows).map((r) => ({
+        id: r.need.id,
+        projectId: r.need.projectId,
+        projectTitle: projects.get(r.need.projectId)?.title ?? '',
+        title: r.need.title,
+        status: r.need.status,
+        goal: r.need.goal,
+        stretchGoal: r.need.stretchGoal,
+        pledged: r.need.pledged,
+        ceiling: fundingCeiling(r.need, round),
+        supporters: r.need.supporters,
+        ratio: r.ratio,
+        band: r.band,
+        almostThere: r.almostThere,
+        featured: r.need.featured,
+      }));
+    }
+    const { results, ...rest } = round;
+    return {
+      ...rest,
+      communitySlug: cctx.community.slug,
+      accepting: accepting(round, now),
+      results: (results as RoundResults | null) ?? null,
+      canClose: round.status === 'open' && (cctx.permissions.isAdmin || isStaff(actor)),
+      me,
+      needs: needList,
+    };
+  }
+
+  /** Sets the actor's pledge to `amount` (0 withdraws) under row locks on the round, their balance and the need. */
+  async function changePledge(actor: AccessActor, input: { roundId: string; needId: string; amount: number }): Promise<PledgeResult> {
+    const { round, cctx } = await communityOfRoundOrThrow(actor, input.roundId);
+    if (!cctx.permissions.isMember) throw new AppError('FORBIDDEN', 'Only members of this community can pledge in its rounds.');
+    const need = await needs.findById(input.needId);
+    if (!need) throw new AppError('NOT_FOUND', 'No such need.');
+    if (need.communityId !== round.communityId) refuse('NEED_NOT_IN_ROUND', 'This need belongs to another community; pledge to it in that community’s round.');
+    await access.readableProjectOrThrow(actor, need.projectId).catch(() => {
+      throw new AppError('NOT_FOUND', 'No such need.');
+    });
+    const at = clock();
+    return needs.transaction(async (tx) => {
+      const r = await rounds.lockRound(tx, round.id, 'share');
+      if (!r || !accepting(r, at)) refuse('ROUND_CLOSED', 'This funding round is closed; pledges can no longer change.');
+      const balance = await rounds.lockBalance(tx, r.id, actor.id, r.budgetPerMember);
+      const locked = await needs.lockNeed(tx, need.id);
+      if (!locked) throw new AppError('NOT_FOUND', 'No such need.');
+      const current = await rounds.currentPledge(tx, r.id, locked.id, actor.id);
+      if (input.amount === 0 && current === 0) refuse('NOT_PLEDGED', 'You have not pledged to this need.');
+      if (!acceptsPledges(locked.status)) refuse('NEED_NOT_OPEN', 'This need is not open for funding, so pledges to it can no longer change.');
+      if (locked.goal < r.minimumGoal) refuse('BELOW_MINIMUM_GOAL', `This round funds needs with a goal of at least ${r.minimumGoal} credits.`);
+      const decision = decidePledge({
+        amount: input.amount,
+        current,
+        balance: balance.granted - balance.spent,
+        need: { goal: locked.goal, stretchGoal: locked.stretchGoal, pledged: locked.pledged },
+        rules: { allowStretch: r.allowStretch, memberCapPerNeed: r.memberCapPerNeed, open: true },
+      });
+      if (!decision.ok) refuse(decision.reason, decision.message);
+      if (decision.delta === 0) return { needId: locked.id, amount: current, needPledged: locked.pledged, needStatus: locked.status, balance: balance.granted - balance.spent };
+
+      await rounds.addSpent(tx, r.id, actor.id, decision.delta);
+      await rounds.setPledge(tx, { roundId: r.id, needId: locked.id, userId: actor.id, amount: input.amount, delta: decision.delta, at });
+      // Direct rounds fund a need the moment pledges reach its goal (and unfund it if they fall back).
+      let status = locked.status;
+      if (r.mechanism === 'direct' && status === 'open' && decision.funded) status = 'funded';
+      else if (status === 'funded' && !decision.funded) status = 'open';
+      await needs.update(tx, locked.id, { pledged: decision.needPledged, status });
+      const place = { communityId: locked.communityId, projectId: locked.projectId };
+      const events: ContributionInput[] = [
+        { ...place, userId: actor.id, kind: 'pledge', weight: Math.abs(decision.delta), ref: { roundId: r.id, needId: locked.id, amount: input.amount, delta: decision.delta }, at },
+      ];
+      if (status !== locked.status) {
+        await needs.recordTransition(tx, { needId: locked.id, actorId: actor.id, from: locked.status, to: status, note: status === 'funded' ? 'goal reached' : 'pledges fell below the goal', at });
+        if (status === 'funded') events.push({ ...place, userId: actor.id, kind: 'need.funded', ref: { roundId: r.id, needId: locked.id }, at });
+      }
+      await contributions.append(events, tx);
+      return { needId: locked.id, amount: input.amount, needPledged: decision.needPledged, needStatus: status, balance: balance.granted - balance.spent - decision.delta };
+    });
+  }
+
+  return {
+    async getRoundOrThrow(actor: AccessActor | null, roundId: string): Promise<RoundView> {
+      const { round, cctx } = await communityOfRoundOrThrow(actor, roundId);
+      return viewOf(actor, round, cctx);
+    },
+
+    /** The community's open round (or null) and its past rounds. */
+    async listRounds(actor: AccessActor | null, communitySlug: string): Promise<{ current: RoundView | null; past: { id: string; title: string; closedAt: Date | null; mechanism: TFundingMechanism }[]; canOpen: boolean }> {
+      const cctx = await access.communityBySlugOrThrow(actor, communitySlug);
+      const canOpen = cctx.permissions.isAdmin || isStaff(actor);
+      if (!cctx.permissions.canViewContents) return { current: null, past: [], canOpen: false };
+      const all = await rounds.listForCommunity(cctx.community.id, 50);
+      const open = all.find((r) => r.status === 'open');
+      return {
+        current: open ? await viewOf(actor, open, cctx) : null,
+        past: all.filter((r) => r.status === 'closed').map((r) => ({ id: r.id, title: r.title, closedAt: r.closedAt, mechanism: r.mechanism })),
+        canOpen: canOpen && !open,
+      };
+    },
+
+    /** Admins open a round; every active member is granted the budget at once. */
+    async openRound(actor: AccessActor, raw: z.input<typeof ZOpenRoundInput>): Promise<RoundView> {
+      const input = ZOpenRoundInput.parse(raw);
+      const cctx = await access.communityBySlugOrThrow(actor, input.community);
+      if (!cctx.permissions.isAdmin && !isStaff(actor)) throw new AppError('FORBIDDEN', 'Only community admins can open funding rounds.');
+      const now = clock();
+      if (input.closesAt.getTime() <= now.getTime()) throw new AppError('BAD_REQUEST', 'The round must close in the future.');
+      try {
+        const round = await needs.transaction(async (tx) => {
+          const created = await rounds.create(tx, {
+            communityId: cctx.community.id,
+            title: input.title,
+            opensAt: now,
+            closesAt: input.closesAt,
+            budgetPerMember: input.budgetPerMember,
+            memberCapPerNeed: input.memberCapPerNeed ?? null,
+            minimumGoal: input.minimumGoal,
+            allowStretch: input.allowStretch,
+            mechanism: input.mechanism,
+            matchingPool: input.matchingPool,
+            capRatio: input.capRatio ?? null,
+            createdById: actor.id,
+          });
+          const members = await communities.listMembers(cctx.community.id, 'active');
+          await rounds.grantBudgets(tx, created.id, members.map((m) => m.userId), input.budgetPerMember);
+          await contributions.append([{ userId: actor.id, communityId: cctx.community.id, projectId: null, kind: 'round.open', ref: { roundId: created.id, title: created.title }, at: now }], tx);
+          return created;
+        });
+        return viewOf(actor, round, cctx);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'This community already has an open funding round; close it first.');
+        throw error;
+      }
+    },
+
+    async pledge(actor: AccessActor, raw: z.input<typeof ZPledgeInput>): Promise<PledgeResult> {
+      const input = ZPledgeInput.parse(raw);
+      if (!Number.isSafeInteger(input.amount) || input.amount < 1) refuse('NOT_WHOLE_CREDITS', 'Pledges are whole credits, at least 1. To take a pledge back, withdraw it.');
+      return changePledge(actor, input);
+    },
+
+    async withdraw(actor: AccessActor, raw: z.input<typeof ZWithdrawPledgeInput>): Promise<PledgeResult> {
+      const input = ZWithdrawPledgeInput.parse(raw);
+      return changePledge(actor, { ...input, amount: 0 });
+    },
+
+    /**
+     * Closes the round and freezes its results: the ranked needs, funded or not, the quadratic
+     * matching (whole credits, capped, redistributed) and totals. Needs a quadratic round funds
+     * move to "funded"; needs left unfunded keep their place for the next round, with no pledges.
+     */
+    async closeRound(actor: AccessActor, roundId: string): Promise<RoundView> {
+      const { round, cctx } = await communityOfRoundOrThrow(actor, roundId);
+      if (!cctx.permissions.isAdmin && !isStaff(actor)) throw new AppError('FORBIDDEN', 'Only community admins can close funding rounds.');
+      const at = clock();
+      const closed = await needs.transaction(async (tx) => {
+        const r = await rounds.lockRound(tx, round.id, 'update');
+        if (!r || r.status !== 'open') throw new AppError('CONFLICT', 'This round is already closed.');
+        const pledges = await rounds.listPledges(r.id, tx);
+        const byNeed = new Map<string, number[]>();
+        for (const p of pledges) byNeed.set(p.needId, [...(byNeed.get(p.needId) ?? []), p.amount]);
+        const matching =
+          r.mechanism === 'quadratic' && r.matchingPool > 0 && byNeed.size > 0
+            ? allocateWholeCredits(computeQuadraticMatching(Object.fromEntries(byNeed), r.matchingPool, r.capRatio ? { capRatio: r.capRatio } : {}), r.capRatio ? { max: r.capRatio * r.matchingPool } : {})
+            : {};
+        const entries: RoundResults['needs'] = [];
+        const events: ContributionInput[] = [];
+        for (const needId of [...byNeed.keys()].sort()) {
+          const need = await needs.lockNeed(tx, needId);
+          if (!need) continue;
+          const list = byNeed.get(needId) ?? [];
+          const pledged = list.reduce((a, b) => a + b, 0);
+          const matched = matching[needId] ?? 0;
+          const total = pledged + matched;
+          let status = need.status;
+          if (r.mechanism === 'quadratic' && status === 'open' && total >= need.goal) status = 'funded';
+          const funded = status !== 'open' && status !== 'proposed' && status !== 'cancelled';
+          entries.push({ rank: 0, needId, projectId: need.projectId, title: need.title, goal: need.goal, stretchGoal: need.stretchGoal, pledged, supporters: list.length, matched, total, funded });
+          // Unfunded needs start the next round from zero; funded ones keep what they got (pledges and matching).
+          await needs.update(tx, needId, { status, pledged: funded ? need.pledged + matched : 0 });
+          if (status !== need.status) {
+            await needs.recordTransition(tx, { needId, actorId: actor.id, from: need.status, to: status, note: `funded at the close of “${r.title}”`, at });
+            events.push({ userId: actor.id, communityId: need.communityId, projectId: need.projectId, kind: 'need.funded', ref: { roundId: r.id, needId, matched }, at });
+          }
+        }
+        entries.sort((a, b) => Number(b.funded) - Number(a.funded) || b.total / b.goal - a.total / a.goal || b.supporters - a.supporters || (a.title < b.title ? -1 : 1));
+        entries.forEach((e, i) => (e.rank = i + 1));
+        const matchedTotal = entries.reduce((a, e) => a + e.matched, 0);
+        const results: RoundResults = {
+          mechanism: r.mechanism,
+          matchingPool: r.matchingPool,
+          capRatio: r.capRatio,
+          totals: {
+            pledged: entries.reduce((a, e) => a + e.pledged, 0),
+            matched: matchedTotal,
+            unallocated: r.mechanism === 'quadratic' ? r.matchingPool - matchedTotal : 0,
+            pledgers: new Set(pledges.map((p) => p.userId)).size,
+            funded: entries.filter((e) => e.funded).length,
+            unfunded: entries.filter((e) => !e.funded).length,
+          },
+          needs: entries,
+        };
+        events.push({ userId: actor.id, communityId: r.communityId, projectId: null, kind: 'round.close', ref: { roundId: r.id, funded: results.totals.funded }, at });
+        await contributions.append(events, tx);
+        return rounds.close(tx, r.id, { closedById: actor.id, closedAt: at, results: results as unknown as Record<string, never> });
+      });
+      return viewOf(actor, closed, cctx);
+    },
+
+    /** The round's pledge ledger (every change, in order) with names and need titles. */
+    async ledger(actor: AccessActor | null, roundId: string): Promise<(Omit<PledgeEventRow, 'id'> & { id: string; userName: string; needTitle: string })[]> {
+      await communityOfRoundOrThrow(actor, roundId);
+      const rows = await rounds.listLedger(roundId, 2000);
+      const [names, titles] = await Promise.all([needs.namesOf(rows.map((r) => r.userId)), needs.titlesOf(rows.map((r) => r.needId))]);
+      return rows.map((r) => ({ ...r, id: r.id.toString(), userName: names.get(r.userId) ?? 'Unknown', needTitle: titles.get(r.needId)?.title ?? 'A need' }));
+    },
+  };
+}
+
+export type RoundService = ReturnType<typeof createRoundService>;

@@ -1,0 +1,6 @@
+import type { FaultScenario } from '../scenario';
+import { postgresOutage } from './postgres-outage.scenario';
+import { redisOutage } from './redis-outage.scenario';
+
+/** Run in this order; each leaves the system healthy for the next. Add new scenarios here. */
+export const SCENARIOS: FaultScenario[] = [redisOutage, postgresOutage];
