@@ -11,7 +11,7 @@ const uiAndTransport = ['next', 'next/*', 'react', 'react-dom', 'react/*', 'bull
 export default [
   {
     ignores: [
-      '**/node_modules/**', '**/.next/**', '**/dist/**', '**/generated/**', '**/coverage/**',
+      '**/node_modules/**', '**/.next/**', '**/.next-*/**', '**/dist/**', '**/generated/**', '**/coverage/**',
       '**/next-env.d.ts', 'apps/web-e2e/test-results/**', 'apps/web-e2e/playwright-report/**', '.nx/**',
     ],
   },

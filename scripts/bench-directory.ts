@@ -1,5 +1,6 @@
 // Benchmark (not a test) of the directory: import throughput and faceted full-text search latency
-// at 1k and 100k synthetic cases, each in its own throw-away database.
+// at 1k and 100k synthetic cases, each in its own throw-away database. Queries alternate between
+// the two sizes, so a busy machine slows both alike.
 //   npm run bench:directory [-- --large 100000 --queries 200]
 // Last line: JSON { p95_1k_ms, p95_100k_ms, ratio, importRowsPerSec, … }.
 import { createTestDatabase, type TestDatabase } from '@p2pvalue/db/testing';
@@ -111,23 +112,38 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function measure(db: TestDatabase, label: string): Promise<{ p50: number; p95: number; meanTotal: number }> {
-  await db.prisma.$executeRawUnsafe('ANALYZE');
-  const { search } = createDirectoryServices(db.prisma);
+interface Latency {
+  p50: number;
+  p95: number;
+  meanTotal: number;
+}
+
+/**
+ * Runs the query mix against both databases, alternating query by query, so the load of a shared
+ * machine weighs on both sizes alike and their ratio stays meaningful.
+ */
+async function measure(small: TestDatabase, large: TestDatabase): Promise<[Latency, Latency]> {
+  const searches = [small, large].map((db) => createDirectoryServices(db.prisma).search);
+  for (const db of [small, large]) await db.prisma.$executeRawUnsafe('ANALYZE');
   const queries = queryMix(QUERIES);
-  for (const query of queries.slice(0, 20)) await search.searchCases(query); // warm caches and plans
-  const times: number[] = [];
-  let totals = 0;
+  for (const query of queries.slice(0, 20)) for (const search of searches) await search.searchCases(query); // warm caches and plans
+  const times: number[][] = [[], []];
+  const totals = [0, 0];
   for (const query of queries) {
-    const started = performance.now();
-    const result = await search.searchCases(query);
-    times.push(performance.now() - started);
-    totals += result.total;
+    for (const [i, search] of searches.entries()) {
+      const started = performance.now();
+      const result = await search.searchCases(query);
+      times[i]!.push(performance.now() - started);
+      totals[i]! += result.total;
+    }
   }
-  times.sort((a, b) => a - b);
-  const result = { p50: percentile(times, 50), p95: percentile(times, 95), meanTotal: totals / queries.length };
-  console.log(`${label}: ${queries.length} faceted full-text queries, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, mean matches ${result.meanTotal.toFixed(0)}`);
-  return result;
+  return [0, 1].map((i) => {
+    const sorted = [...times[i]!].sort((a, b) => a - b);
+    const result = { p50: percentile(sorted, 50), p95: percentile(sorted, 95), meanTotal: totals[i]! / queries.length };
+    const label = i === 0 ? '1k cases' : `${Math.round(LARGE / 1000)}k cases`;
+    console.log(`${label}: ${queries.length} faceted full-text queries, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, mean matches ${result.meanTotal.toFixed(0)}`);
+    return result;
+  }) as [Latency, Latency];
 }
 
 async function main(): Promise<void> {
@@ -140,7 +156,6 @@ async function main(): Promise<void> {
     const importer = createDirectoryServices(small.prisma).importer;
     const smallReport = await importer.importCsv(csvOf(cases.slice(0, 1_000)));
     console.log(`1k import: ${smallReport.summary} (${smallReport.durationMs} ms)`);
-    const small1k = await measure(small, '1k cases');
 
     // 100k: the import measurement on the first rows, the rest bulk-inserted.
     const importCsv = csvOf(cases.slice(0, IMPORT_ROWS));
@@ -151,7 +166,7 @@ async function main(): Promise<void> {
     console.log(`import of ${IMPORT_ROWS} rows: ${report.summary} → ${importRowsPerSec} rows/s`);
     await insertCasesInBulk(large.prisma, cases.slice(IMPORT_ROWS));
     console.log(`${LARGE} cases in the large database`);
-    const large100k = await measure(large, `${Math.round(LARGE / 1000)}k cases`);
+    const [small1k, large100k] = await measure(small, large);
 
     const round = (value: number) => Math.round(value * 10) / 10;
     console.log(

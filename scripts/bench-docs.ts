@@ -13,8 +13,11 @@
  * travels in the update, on the machine's shared clock). Prints p50/p95 of both, then the LAST line
  * as JSON with `ratio_p95` (full / bare; goal ≤ 1.3) and the server's RSS per editor.
  *
- * Options: --editors N (100), --seconds S (15), --interval MS between one editor's edits (1000),
- * --procs P client processes (4).
+ * Both servers run side by side and take turns in R rounds (bare, full, full, bare, …), each mode
+ * typing S/R seconds per round, so that background load on a shared machine falls on both alike.
+ *
+ * Options: --editors N (100), --seconds S (15, per mode), --interval MS between one editor's edits
+ * (1000), --procs P client processes (4), --rounds R (4).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -31,6 +34,7 @@ const { values: args } = parseArgs({
     serve: { type: 'string' },
     client: { type: 'string' },
     procs: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '4' },
     editors: { type: 'string', default: '100' },
     seconds: { type: 'string', default: '15' },
     interval: { type: 'string', default: '1000' },
@@ -247,6 +251,7 @@ async function main(): Promise<void> {
   const seconds = Number(args.seconds);
   const interval = Number(args.interval);
   const procs = Math.max(1, Number(args.procs));
+  const rounds = Math.max(1, Number(args.rounds));
   const runId = randomBytes(4).toString('hex');
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL ??= 'warn';
@@ -268,7 +273,9 @@ async function main(): Promise<void> {
     const token = createRealtimeToken(userId).token;
 
     const results: Record<string, { p50: number; p95: number; samples: number; edits: number; rssPerEditorKB: number }> = {};
-    for (const mode of ['bare', 'full'] as const) {
+    const modes = ['bare', 'full'] as const;
+    const servers = {} as Record<(typeof modes)[number], { child: Child; url: string; name: string; before: number; after: number; latencies: number[]; edits: number }>;
+    for (const mode of modes) {
       const child = await startChild(mode, process.env);
       children.push(child);
       const url = mode === 'bare' ? `ws://127.0.0.1:${child.port}` : `ws://127.0.0.1:${child.port}/collab`;
@@ -277,21 +284,35 @@ async function main(): Promise<void> {
       const warm = await connectEditors({ url, name, token, indices: [0], observers: [], editors: 1, seconds: 0.5, interval });
       await warm.go();
       warm.close();
-      const before = (await child.ask('rss')).rss!;
-      const run = await runEditors({ url, name, token, editors, seconds, interval }, procs);
-      const after = (await child.ask('rss')).rss!;
-      run.close();
+      servers[mode] = { child, url, name, before: (await child.ask('rss')).rss!, after: 0, latencies: [], edits: 0 };
+    }
+    // Both servers stay up and take turns (bare, full, full, bare, …) so that load from anything
+    // else on the machine falls on both alike.
+    for (let round = 0; round < rounds; round++) {
+      for (const mode of round % 2 === 0 ? modes : [...modes].reverse()) {
+        const server = servers[mode];
+        const run = await runEditors({ url: server.url, name: server.name, token, editors, seconds: seconds / rounds, interval }, procs);
+        server.after = Math.max(server.after, (await server.child.ask('rss')).rss!);
+        run.close();
+        server.latencies.push(...run.latencies);
+        server.edits += run.edits;
+      }
+    }
+    for (const mode of modes) {
+      const server = servers[mode];
+      const latencies = server.latencies.sort((a, b) => a - b);
       results[mode] = {
-        p50: percentile(run.latencies, 50),
-        p95: percentile(run.latencies, 95),
-        samples: run.latencies.length,
-        edits: run.edits,
-        rssPerEditorKB: Math.round((after - before) / editors / 1024),
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        samples: latencies.length,
+        edits: server.edits,
+        rssPerEditorKB: Math.round((server.after - server.before) / editors / 1024),
       };
       const r = results[mode]!;
-      console.log(`${mode.padEnd(4)}: ${editors} editors on ${procs} client processes, ${r.edits} edits, ${r.samples} deliveries — p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, server RSS +${r.rssPerEditorKB} KB/editor`);
-      child.proc.kill('SIGTERM');
-      await new Promise((r) => child.proc.once('exit', r));
+      console.log(`${mode.padEnd(4)}: ${editors} editors on ${procs} client processes, ${rounds} rounds, ${r.edits} edits, ${r.samples} deliveries — p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, server RSS +${r.rssPerEditorKB} KB/editor`);
+      // Graceful stop, so the full server flushes the document before the check below.
+      server.child.proc.kill('SIGTERM');
+      await new Promise((r) => server.child.proc.once('exit', r));
     }
     const stored = await db.prisma.document.findUnique({ where: { id: document.id }, select: { plainText: true } });
     const storedLines = stored?.plainText ? stored.plainText.split('\n').length : 0;
@@ -303,6 +324,7 @@ async function main(): Promise<void> {
         seconds,
         intervalMs: interval,
         clientProcesses: procs,
+        rounds,
         full_p50_ms: +results.full!.p50.toFixed(2),
         full_p95_ms: +results.full!.p95.toFixed(2),
         bare_p50_ms: +results.bare!.p50.toFixed(2),

@@ -14,7 +14,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -64,17 +64,28 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   }
 }
 
-async function timeStart(clone: string, env: NodeJS.ProcessEnv, port: number, label: string): Promise<number> {
+interface Timing {
+  seconds: number;
+  /** When each step that start.sh announces ("installing dependencies…", "building…") began, in s. */
+  steps: Record<string, number>;
+}
+
+async function timeStart(clone: string, env: NodeJS.ProcessEnv, port: number, label: string): Promise<Timing> {
   const log = createWriteStream(join(clone, `bench-start-${label}.log`));
   const started = performance.now();
+  const since = () => +((performance.now() - started) / 1000).toFixed(1);
+  const steps: Record<string, number> = {};
   const child = spawn('npm', ['start'], { cwd: clone, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    for (const match of chunk.toString().matchAll(/\[p2pvalue\]\S* (.+?)(?:…|$)/gm)) steps[match[1]!.trim()] ??= since();
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   try {
     const deadline = started + 20 * 60_000;
     while (performance.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`npm start (${label}) exited with ${child.exitCode}; see ${join(clone, `bench-start-${label}.log`)}`);
-      if (await healthy(port)) return (performance.now() - started) / 1000;
+      if (await healthy(port)) return { seconds: since(), steps };
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     throw new Error(`npm start (${label}) was not healthy within 20 minutes`);
@@ -106,10 +117,10 @@ async function main(): Promise<void> {
     const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: clone, encoding: 'utf8' }).stdout.trim();
     say(`cold npm start (commit ${commit}, port ${port}, database ${database})…`);
     const cold = await timeStart(clone, env, port, 'cold');
-    say(`cold: ${cold.toFixed(1)} s; warm npm start…`);
+    say(`cold: ${cold.seconds} s; steps began at ${JSON.stringify(cold.steps)}; warm npm start…`);
     const warm = await timeStart(clone, env, port, 'warm');
-    say(`warm: ${warm.toFixed(1)} s`);
-    console.log(JSON.stringify({ cold_s: +cold.toFixed(1), warm_s: +warm.toFixed(1), commit, cores: (await import('node:os')).cpus().length }));
+    say(`warm: ${warm.seconds} s; steps began at ${JSON.stringify(warm.steps)}`);
+    console.log(JSON.stringify({ cold_s: cold.seconds, warm_s: warm.seconds, commit, cores: cpus().length, load1: +loadavg()[0]!.toFixed(1) }));
   } finally {
     spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-qc', `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`], { stdio: 'ignore' });
     const keys = spawnSync('redis-cli', ['-p', '6379', '--scan', '--pattern', `${prefix}:*`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);

@@ -44,7 +44,11 @@ trap cleanup EXIT
 npm run --silent db:migrate >"$results/e2e-setup.log" 2>&1 || { cat "$results/e2e-setup.log"; exit 1; }
 npm run --silent db:seed >>"$results/e2e-setup.log" 2>&1 || { cat "$results/e2e-setup.log"; exit 1; }
 say "building the web app for e2e…"
-npm run --silent build >"$results/e2e-build.log" 2>&1 || { tail -n 80 "$results/e2e-build.log"; exit 1; }
+# A build with a custom NEXT_DIST_DIR rewrites these two tracked files; put them back afterwards.
+saved=$(mktemp -d); cp apps/web/next-env.d.ts apps/web/tsconfig.json "$saved/"
+npm run --silent build >"$results/e2e-build.log" 2>&1; build_rc=$?
+cp "$saved/next-env.d.ts" "$saved/tsconfig.json" apps/web/; rm -rf "$saved"
+[ "$build_rc" = 0 ] || { tail -n 80 "$results/e2e-build.log"; exit 1; }
 
 node --import tsx apps/worker/src/main.ts >"$results/e2e-worker.log" 2>&1 &
 pids+=($!)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test: everything CI runs. Lint (with boundaries), typecheck, unit + integration tests against
-# real PostgreSQL and Redis, and the Playwright suite against a production build.
+# real PostgreSQL and Redis, the Playwright suite against a production build, and the fault suite.
 # Ends with one line "N passed, N failed" and a non-zero exit on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -271,3 +271,37 @@ test('history: an old version opens read-only with its content rendered, then re
   await expect(staff.page.getByTestId('editor')).toContainText(first);
   await staff.context.close();
 });
+
+test('a share-link reader without an account follows the live document read-only', async ({ browser, playwright, baseURL }) => {
+  test.slow();
+  const api = await playwright.request.newContext({ baseURL, storageState: storageStatePath('staff') });
+  const slug = `shared-${Date.now()}`;
+  const created = await api.post('/api/trpc/project.create', {
+    data: { json: { community: 'p2pvalue-demo', slug, title: 'Shared by link', shareMode: 'link' } },
+    headers: { origin: baseURL! },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  const project = (await created.json()).result.data.json as { id: string; linkKey: string };
+  const pad = (await (await api.get(`/api/v1/documents?project=${project.id}`)).json()).items[0] as { id: string };
+  const url = `/communities/p2pvalue-demo/projects/${slug}/documents/${pad.id}`;
+
+  const staff = await openEditor(browser, 'staff', url);
+  const reader = await browser.newContext();
+  const page = await reader.newPage();
+  expect((await page.goto(url))?.status()).toBe(404);
+  await page.goto(`${url}?key=${encodeURIComponent(project.linkKey)}`);
+  const editor = page.getByTestId('editor');
+  await expect(editor).toHaveAttribute('contenteditable', 'false');
+  await expect(page.getByRole('toolbar', { name: 'Formatting' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'History' })).toHaveCount(0);
+  const live = `live-${Date.now()}`;
+  await typeAtEnd(staff.page, live);
+  await expect(editor).toContainText(live, { timeout: 5_000 });
+  // Typing does nothing for the reader; the stored document has only the writer's text.
+  await editor.click();
+  await page.keyboard.type('reader was here');
+  await expectStoredMarkdown(api, pad.id, live);
+  expect(((await (await api.get(`/api/v1/documents/${pad.id}`)).json()) as { markdown: string }).markdown).not.toContain('reader was here');
+  await reader.close();
+  await staff.context.close();
+});

@@ -54,6 +54,7 @@ test('a round on a phone: open, pledge, fund, claim, complete, verify, thank, cl
   await admin.getByRole('button', { name: 'Start project' }).click();
   await admin.waitForURL(`**/communities/${slug}/projects/garden`);
   await member.goto(`/communities/${slug}`);
+  await noHorizontalScroll(member);
   await member.getByRole('button', { name: 'Join community' }).click();
   await expect(member.getByRole('button', { name: 'Leave' })).toBeVisible();
 

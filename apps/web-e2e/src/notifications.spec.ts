@@ -57,6 +57,17 @@ test('a new notification shows in the badge without a reload, and mark all read 
   // Still clear after a reload (stored, not just hidden).
   await page.reload();
   await expect(bell(page, testInfo)).toHaveAttribute('data-unread', '0');
+
+  // The day's digest groups what came in; the daily digest setting is stored.
+  await page.getByRole('tab', { name: 'Last 24 h' }).click();
+  await expect(page.getByTestId('notification-digest')).toContainText('Role changes');
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  const saved = page.waitForResponse((response) => response.url().includes('notification.saveSettings') && response.ok());
+  await page.getByTestId('daily-digest').check();
+  await saved;
+  await page.reload();
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect(page.getByTestId('daily-digest')).toBeChecked();
   await staff.dispose();
   await context.close();
 });

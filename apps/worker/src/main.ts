@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const connection = createRedis(env.REDIS_URL, 'worker');
   connection.on('error', (error) => log.warn({ err: error.message }, 'redis connection error'));
 
-  const runtime = await startWorkerRuntime({ db, connection, prefix: redisKey(env.REDIS_PREFIX, 'bull'), log });
+  const runtime = await startWorkerRuntime({ db, connection, prefix: redisKey(env.REDIS_PREFIX, 'bull'), log, workerId, simulationConcurrency: env.WORKER_CONCURRENCY });
   const heartbeat = startHeartbeat(connection, env.REDIS_PREFIX, workerId, (error) => log.warn({ err: error }, 'heartbeat failed'));
   log.info({ workerId, concurrency: env.WORKER_CONCURRENCY }, 'worker started');
 

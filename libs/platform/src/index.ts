@@ -66,5 +66,13 @@ export { createNotificationRepository, survivesMute, type NewNotification, type 
 export { createNotificationService, type NotificationDigest, type NotificationService, type NotificationView } from './notifications/notification.service';
 export { ZChannelId, ZListNotificationsInput, ZMarkNotificationsReadInput, ZNotificationSettingsInput, ZSetChannelMuteInput } from './notifications/notification.schemas';
 
+// Simulation experiments (issue 8): designs, queueing, and the worker-side run executor
+export { checkExperimentDesign, expandExperimentRuns, DEFAULT_EXPERIMENT_LIMITS, ZExperimentDesignInput, type CheckedDesign, type ExperimentLimits } from './experiments/experiment-design';
+export { createExperimentRepository, type ExperimentRepository, type TExperimentStatus } from './experiments/experiment.repository';
+export { createExperimentService, ZIdempotencyKey, type ExperimentActor, type ExperimentService, type ExperimentStatusView } from './experiments/experiment.service';
+export type { ExperimentQueuePort } from './experiments/experiment-queue.port';
+export { executeExperimentRun, type ExecuteRunOutcome, type ExecuteRunOptions } from './experiments/execute-experiment-run';
+export { unpackJson, type StoredSeries } from './experiments/run-series';
+
 // Prioritisation: the pure funding arithmetic (quadratic matching, direct-funding rules, ranking)
 export * from './funding';

@@ -4,3 +4,12 @@ export { createRedis, redisKey, type Redis } from './redis';
 export { redisEnv, logEnv } from './env';
 export { workerHeartbeatPattern, workerHeartbeatKey, WORKER_HEARTBEAT_TTL_SECONDS } from './heartbeat';
 export { MAINTENANCE_QUEUE, PURGE_EXPIRED_AUTH_JOB, ZPurgeExpiredAuthPayload, type TPurgeExpiredAuthPayload } from './jobs';
+export {
+  SIMULATION_QUEUE,
+  SIMULATION_RUN_JOB,
+  SIMULATION_EXPERIMENT_JOB,
+  ZSimulationRunPayload,
+  ZSimulationExperimentPayload,
+  type TSimulationRunPayload,
+  type TSimulationExperimentPayload,
+} from './jobs';

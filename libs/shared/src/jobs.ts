@@ -9,3 +9,12 @@ export const MAINTENANCE_QUEUE = 'maintenance';
 export const PURGE_EXPIRED_AUTH_JOB = 'purge-expired-auth';
 export const ZPurgeExpiredAuthPayload = z.object({}).strict();
 export type TPurgeExpiredAuthPayload = z.infer<typeof ZPurgeExpiredAuthPayload>;
+
+/** Simulation experiments (issue 8): a flow per experiment, the experiment job as parent of its runs. */
+export const SIMULATION_QUEUE = 'simulation';
+export const SIMULATION_RUN_JOB = 'simulation-run';
+export const SIMULATION_EXPERIMENT_JOB = 'simulation-experiment';
+export const ZSimulationRunPayload = z.object({ experimentId: z.uuid(), runId: z.uuid() }).strict();
+export type TSimulationRunPayload = z.infer<typeof ZSimulationRunPayload>;
+export const ZSimulationExperimentPayload = z.object({ experimentId: z.uuid() }).strict();
+export type TSimulationExperimentPayload = z.infer<typeof ZSimulationExperimentPayload>;

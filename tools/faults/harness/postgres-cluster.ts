@@ -1,8 +1,16 @@
-import { chownSync, mkdirSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from './processes';
 
-const PG_BIN = process.env.FAULTS_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** FAULTS_PG_BIN, else the newest Debian PostgreSQL (e.g. /usr/lib/postgresql/15/bin). */
+function postgresBin(): string {
+  if (process.env.FAULTS_PG_BIN) return process.env.FAULTS_PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin/initdb'))) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  if (!newest) throw new Error('no PostgreSQL server binaries in /usr/lib/postgresql/*/bin (apt-get install postgresql, or set FAULTS_PG_BIN)');
+  return join(root, newest, 'bin');
+}
 
 /**
  * A private PostgreSQL cluster in a temporary folder, on its own port with trust auth, so the
@@ -20,6 +28,7 @@ export interface PostgresCluster {
 }
 
 export function createPostgresCluster(root: string, port: number): PostgresCluster {
+  const PG_BIN = postgresBin();
   const dataDir = join(root, 'pgdata');
   const socketDir = join(root, 'pgsock');
   mkdirSync(socketDir, { recursive: true });
@@ -34,7 +43,9 @@ export function createPostgresCluster(root: string, port: number): PostgresClust
   const pg = (tool: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', join(PG_BIN, tool), ...args]) : run(join(PG_BIN, tool), args));
 
   pg('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${socketDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`;
+  // fsync=off only matters when the machine itself crashes. Never synchronous_commit=off: with it a
+  // crash of PostgreSQL loses the last commits, and "data written before the outage" would fail.
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${socketDir} -c fsync=off -c max_connections=60`;
 
   return {
     port,
@@ -44,7 +55,7 @@ export function createPostgresCluster(root: string, port: number): PostgresClust
     psql: (database, sql) => run(join(PG_BIN, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-XAtqc', sql]),
     running: () => {
       try {
-        run(join(PG_BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-t', '1']);
+        run(join(PG_BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-t', '1']);
         return true;
       } catch {
         return false;

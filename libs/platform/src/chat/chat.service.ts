@@ -130,7 +130,17 @@ export function createChatService(deps: ChatDeps) {
 
   async function notifyAbout(actor: AccessActor, channel: Channel, message: MessageRow): Promise<void> {
     const excerpt = message.body.slice(0, 140);
-    const base = { channelId: channel.id, messageId: message.id, communityId: channel.communityId, authorId: actor.id, excerpt, link: chatLink(channel, message.id) };
+    // Keys the notification centre understands (see NewNotification): actorId, url, excerpt, channelId, channelName, communitySlug.
+    const base = {
+      channelId: channel.id,
+      channelName: channel.name,
+      messageId: message.id,
+      communityId: channel.communityId,
+      communitySlug: channel.communitySlug,
+      actorId: actor.id,
+      excerpt,
+      url: chatLink(channel, message.id),
+    };
     const mentioned = new Set(message.mentionedIds.filter((id) => id !== actor.id));
     const repliedTo = message.threadRootId ? (await chat.threadParticipantIds(message.threadRootId)).filter((id) => id !== actor.id && !mentioned.has(id)) : [];
     await notifications.createMany([

@@ -140,6 +140,27 @@ describe('pledges under concurrency', () => {
   });
 });
 
+describe('closing while pledges are in flight', () => {
+  it('freezes exactly what was committed: the results match the ledger and later pledges are refused', async () => {
+    const c = await community(4);
+    const needIds = [await openNeed(c, { title: 'Race one', goal: 40 }), await openNeed(c, { title: 'Race two', goal: 40 })];
+    const round = await svc.rounds.openRound(c.admin, { community: c.slug, title: 'Racing close', closesAt: new Date(now.getTime() + 86_400_000), budgetPerMember: 30 });
+    const pledges = c.people.flatMap((member, m) => needIds.flatMap((needId, n) => [1, 2, 3].map((k) => () => svc.rounds.pledge(member, { roundId: round.id, needId, amount: k + m + n }))));
+    const outcomes = await Promise.allSettled([...pledges.slice(0, 12).map((p) => p()), svc.rounds.closeRound(c.admin, round.id), ...pledges.slice(12).map((p) => p())]);
+    const closed = outcomes[12]!;
+    expect(closed.status).toBe('fulfilled');
+    for (const o of outcomes) {
+      if (o.status === 'rejected') expect(o.reason).toMatchObject({ code: expect.stringMatching(/CONFLICT|BAD_REQUEST/) });
+    }
+    const results = (await svc.rounds.getRoundOrThrow(c.admin, round.id)).results!;
+    const ledger = await db.prisma.pledgeEvent.findMany({ where: { roundId: round.id }, select: { needId: true, delta: true } });
+    const pledgedPerNeed = (needId: string) => ledger.filter((e) => e.needId === needId).reduce((a, e) => a + e.delta, 0);
+    for (const entry of results.needs) expect(entry.pledged).toBe(pledgedPerNeed(entry.needId));
+    expect(results.totals.pledged).toBe(ledger.reduce((a, e) => a + e.delta, 0));
+    expect(await errorOf(svc.rounds.pledge(c.people[0]!, { roundId: round.id, needId: needIds[0]!, amount: 1 }))).toMatchObject({ reason: 'ROUND_CLOSED' });
+  });
+});
+
 describe('bad pledges are refused with typed errors and change nothing', () => {
   it('refuses negative, zero, fractional, over-cap, unknown, foreign, non-member and after-close pledges', async () => {
     const c = await community(2);
@@ -279,6 +300,23 @@ describe('need lifecycle, points, bounties and thanks', () => {
     expect(cancelled).toMatchObject({ status: 'cancelled', pledged: 0, bountyTotal: 0 });
     expect((await svc.rounds.getRoundOrThrow(ana, round.id)).me).toMatchObject({ balance: 8, pledges: [] });
     expect((await svc.recognition.profile(ana, ana.id)).points).toBe(5);
+  });
+});
+
+describe('editing needs', () => {
+  it('lets participants edit until funded, never below what is pledged', async () => {
+    const c = await community(1);
+    const ana = c.people[0]!;
+    const outsider = (await community(1)).people[0]!;
+    const needId = await openNeed(c, { title: 'Print flyers', goal: 10 });
+    const round = await svc.rounds.openRound(c.admin, { community: c.slug, title: 'Edit round', closesAt: new Date(now.getTime() + 86_400_000), budgetPerMember: 10 });
+    await svc.rounds.pledge(ana, { roundId: round.id, needId, amount: 6 });
+    expect(await errorOf(svc.needs.updateNeed(outsider, { needId, title: 'Hijacked' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await errorOf(svc.needs.updateNeed(ana, { needId, goal: 5 }))).toMatchObject({ code: 'CONFLICT' });
+    expect(await errorOf(svc.needs.updateNeed(ana, { needId, stretchGoal: 8 }))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await svc.needs.updateNeed(ana, { needId, goal: 7, description: 'Two hundred, A5' })).toMatchObject({ goal: 7, description: 'Two hundred, A5', pledged: 6 });
+    await svc.rounds.pledge(ana, { roundId: round.id, needId, amount: 7 });
+    expect(await errorOf(svc.needs.updateNeed(ana, { needId, title: 'Too late' }))).toMatchObject({ code: 'CONFLICT' });
   });
 });
 

@@ -115,6 +115,13 @@ export function createNotificationRepository(db: PrismaClient) {
       return rows.map((r) => r.channelId);
     },
 
+    /** Names of chat channels among `ids` (unknown ids are simply absent). */
+    async channelLabels(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.chatChannel.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, kind: true } });
+      return new Map(rows.map((r) => [r.id, r.kind === 'direct' ? 'Direct messages' : `#${r.name}`]));
+    },
+
     /** Of `userIds`, those who muted `channelId` (for chat's per-channel unread styling). */
     async mutedUserIds(channelId: string, userIds: string[]): Promise<Set<string>> {
       if (userIds.length === 0) return new Set();

@@ -73,7 +73,7 @@ describe('notification service', () => {
     const ben = await user('Ben');
     expect(await service.setChannelMuted(ana, { channelId: 'chan-42', muted: true })).toEqual({ channelId: 'chan-42', muted: true });
     await service.setChannelMuted(ana, { channelId: 'chan-42', muted: true }); // idempotent
-    expect(await service.listMutedChannels(ana)).toEqual(['chan-42']);
+    expect(await service.listMutedChannels(ana)).toEqual([{ channelId: 'chan-42', label: 'A channel that no longer exists' }]);
     expect(await repo.mutedUserIds('chan-42', [ana.id, ben.id])).toEqual(new Set([ana.id]));
 
     const stored = await repo.createMany([
@@ -84,6 +84,11 @@ describe('notification service', () => {
     ]);
     expect(stored).toBe(3);
     expect((await service.list(ana)).items.map((n) => n.kind).sort()).toEqual(['chat.mention', 'chat.reply']);
+
+    const channel = await db.prisma.chatChannel.create({ data: { kind: 'custom', name: 'general' }, select: { id: true } });
+    await service.setChannelMuted(ana, { channelId: channel.id, muted: true });
+    expect((await service.listMutedChannels(ana)).map((c) => c.label)).toEqual(['A channel that no longer exists', '#general']);
+    await service.setChannelMuted(ana, { channelId: channel.id, muted: false });
 
     await service.setChannelMuted(ana, { channelId: 'chan-42', muted: false });
     expect(await service.listMutedChannels(ana)).toEqual([]);

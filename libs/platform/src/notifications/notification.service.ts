@@ -108,8 +108,11 @@ export function createNotificationService(deps: NotificationDeps) {
       return { channelId: input.channelId, muted: input.muted };
     },
 
-    listMutedChannels(actor: AccessActor): Promise<string[]> {
-      return notifications.listMutedChannelIds(actor.id);
+    /** The member's muted channels, named when the channel still exists. */
+    async listMutedChannels(actor: AccessActor): Promise<{ channelId: string; label: string }[]> {
+      const ids = await notifications.listMutedChannelIds(actor.id);
+      const labels = await notifications.channelLabels(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)));
+      return ids.map((channelId) => ({ channelId, label: labels.get(channelId) ?? 'A channel that no longer exists' }));
     },
 
     getSettings(actor: AccessActor): Promise<{ dailyDigest: boolean }> {

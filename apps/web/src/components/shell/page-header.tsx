@@ -18,7 +18,8 @@ export function PageHeader({ title, description, eyebrow, actions, className }: 
         <h1 className="text-3xl font-semibold tracking-tight text-balance sm:text-4xl">{title}</h1>
         {description ? <div className="text-base text-muted-foreground text-pretty sm:text-lg">{description}</div> : null}
       </div>
-      {actions ? <div className="flex shrink-0 gap-2">{actions}</div> : null}
+      {/* Actions wrap on a phone instead of overflowing the screen. */}
+      {actions ? <div className="flex flex-wrap gap-2 sm:shrink-0">{actions}</div> : null}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { chatRouter } from './routers/chat.router';
 import { notificationRouter } from './routers/notification.router';
 import { needRouter } from './routers/need.router';
 import { fundingRouter } from './routers/funding.router';
+import { experimentRouter } from './routers/experiment.router';
 import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   directory: directoryRouter,
   directoryCuration: directoryCurationRouter,
   archive: archiveRouter,
+  experiment: experimentRouter,
 });
 
 export type AppRouter = typeof appRouter;

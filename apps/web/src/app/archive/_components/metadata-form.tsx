@@ -86,7 +86,7 @@ export function MetadataForm({ initial, licences, version }: { initial: Metadata
     ) : null;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label={version ? 'Data set metadata' : 'Deposit a data set'}>
+    <form onSubmit={onSubmit} noValidate className="grid min-w-0 gap-4" aria-label={version ? 'Data set metadata' : 'Deposit a data set'}>
       <div className="grid gap-1.5">
         <Label htmlFor="dataset-title">Title *</Label>
         <Input id="dataset-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} aria-invalid={errorOf('title') ? true : undefined} />
@@ -112,13 +112,20 @@ export function MetadataForm({ initial, licences, version }: { initial: Metadata
         {error('creators')}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="grid gap-1.5">
+        <div className="grid min-w-0 gap-1.5">
           <Label htmlFor="dataset-keywords">Keywords</Label>
           <Input id="dataset-keywords" value={keywords} onChange={(e) => setKeywords(e.target.value)} placeholder="commons, peer production" />
         </div>
-        <div className="grid gap-1.5">
+        {/* min-w-0 + w-full: a native select is as wide as its longest option (the SPDX names are
+            long), which made the page wider than a phone's screen and misplaced every tap. */}
+        <div className="grid min-w-0 gap-1.5">
           <Label htmlFor="dataset-licence">Licence</Label>
-          <select id="dataset-licence" value={licence} onChange={(e) => setLicence(e.target.value)} className="h-10 rounded-md border border-input bg-background px-3 text-sm">
+          <select
+            id="dataset-licence"
+            value={licence}
+            onChange={(e) => setLicence(e.target.value)}
+            className="h-10 w-full min-w-0 rounded-md border border-input bg-background px-3 text-sm"
+          >
             {licences.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.id} — {l.name}

@@ -44,13 +44,13 @@ export function AddTermForm({ vocabularies }: { vocabularies: { value: Vocabular
   const failure = addTerm.error ? errorDetails(addTerm.error) : null;
   return (
     <form onSubmit={submit} noValidate className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto] sm:items-end" aria-label="Add a term">
-      <div className="grid gap-1.5">
+      <div className="grid min-w-0 gap-1.5">
         <Label htmlFor="term-vocabulary">Vocabulary</Label>
         <select
           id="term-vocabulary"
           value={vocabulary}
           onChange={(e) => setVocabulary(e.target.value as Vocabulary)}
-          className="h-10 rounded-md border border-input bg-background px-3 text-sm"
+          className="h-10 w-full min-w-0 rounded-md border border-input bg-background px-3 text-sm"
         >
           {vocabularies.map((item) => (
             <option key={item.value} value={item.value}>
@@ -59,7 +59,7 @@ export function AddTermForm({ vocabularies }: { vocabularies: { value: Vocabular
           ))}
         </select>
       </div>
-      <div className="grid gap-1.5">
+      <div className="grid min-w-0 gap-1.5">
         <Label htmlFor="term-label">New term</Label>
         <Input
           id="term-label"

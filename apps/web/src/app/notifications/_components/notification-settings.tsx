@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '~/lib/trpc/react';
 import { errorDetails } from '~/lib/trpc/errors';
@@ -13,8 +14,13 @@ export function NotificationSettings() {
   const queryClient = useQueryClient();
   const settings = useQuery(trpc.notification.settings.queryOptions());
   const muted = useQuery(trpc.notification.mutedChannels.queryOptions());
+  // The switch flips at once; a failed save puts it back (and says so below).
+  const [dailyDigest, setDailyDigest] = useState<boolean | null>(null);
   const save = useMutation(
-    trpc.notification.saveSettings.mutationOptions({ onSuccess: (data) => queryClient.setQueryData(trpc.notification.settings.queryKey(), data) }),
+    trpc.notification.saveSettings.mutationOptions({
+      onSuccess: (data) => queryClient.setQueryData(trpc.notification.settings.queryKey(), data),
+      onSettled: () => setDailyDigest(null),
+    }),
   );
   const unmute = useMutation(
     trpc.notification.setChannelMuted.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notification.mutedChannels.queryKey() }) }),
@@ -40,9 +46,11 @@ export function NotificationSettings() {
               role="switch"
               data-testid="daily-digest"
               className="size-6 shrink-0 accent-primary"
-              checked={settings.data?.dailyDigest ?? false}
-              disabled={save.isPending}
-              onChange={(event) => save.mutate({ dailyDigest: event.target.checked })}
+              checked={dailyDigest ?? settings.data?.dailyDigest ?? false}
+              onChange={(event) => {
+                setDailyDigest(event.target.checked);
+                save.mutate({ dailyDigest: event.target.checked });
+              }}
             />
           </label>
         )}
@@ -51,13 +59,13 @@ export function NotificationSettings() {
         <h2 className="text-base font-semibold">Muted channels</h2>
         {muted.isPending ? (
           <Skeleton className="mt-3 h-11" />
-        ) : (muted.data?.channelIds.length ?? 0) === 0 ? (
+        ) : (muted.data?.channels.length ?? 0) === 0 ? (
           <p className="mt-2 text-sm text-muted-foreground">No muted channels. Mute a noisy channel from its menu in chat; mentions still reach you.</p>
         ) : (
           <ul className="mt-2 divide-y">
-            {muted.data?.channelIds.map((channelId) => (
-              <li key={channelId} className="flex min-h-12 items-center justify-between gap-3 text-sm">
-                <code className="truncate font-mono text-xs">{channelId}</code>
+            {muted.data?.channels.map(({ channelId, label }) => (
+              <li key={channelId} className="flex min-h-12 items-center justify-between gap-3 text-sm" data-testid="muted-channel">
+                <span className="truncate">{label}</span>
                 <Button variant="outline" className="h-10" disabled={unmute.isPending} onClick={() => unmute.mutate({ channelId, muted: false })}>
                   Unmute
                 </Button>

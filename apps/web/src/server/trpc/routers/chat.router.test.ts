@@ -48,7 +48,7 @@ describe('chat router', () => {
     await expect(callerFor(f.member).chat.messages({ id: f.inviteChannel.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('sends idempotently on clientId, pages history, counts unread and marks read', async () => {
+  it('sends idempotently on clientId, pages history and counts unread', async () => {
     const f = await fixtureWithChannels();
     const owner = callerFor(f.owner);
     const first = await owner.chat.send({ id: f.general.id, clientId: 'client-000001', body: 'Hello **all**' });
@@ -82,10 +82,17 @@ describe('chat router', () => {
     });
     const top = (await callerFor(f.owner).chat.messages({ id: f.general.id })).items;
     expect(top.map((m) => [m.body, m.replyCount])).toEqual([['Where is the **agenda**?', 1]]);
-    const notes = await getDb().notification.findMany({ where: { kind: { in: ['chat.mention', 'chat.reply'] } }, select: { userId: true, kind: true, ref: true } });
+    expect((await callerFor(f.owner).chat.messages({ id: f.general.id })).items).toHaveLength(1);
+    const people = [f.owner, f.admin, f.member, f.outsider, f.staff].map((u) => u.id);
+    const notes = await getDb().notification.findMany({ where: { kind: { in: ['chat.mention', 'chat.reply'] }, userId: { in: people } }, select: { userId: true, kind: true, ref: true } });
     // the outsider cannot read the channel: no notification
     expect(notes.map((n) => [n.userId, n.kind])).toEqual([[f.member.id, 'chat.mention']]);
-    expect(notes[0]!.ref).toMatchObject({ link: expect.stringContaining(`/chat/${f.general.id}`), channelId: f.general.id });
+    expect(notes[0]!.ref).toMatchObject({ url: expect.stringContaining(`/chat/${f.general.id}`), channelId: f.general.id, channelName: 'general', actorId: f.admin.id });
+
+    // a further reply tells the thread's earlier participants
+    await callerFor(f.owner).chat.send({ id: f.general.id, clientId: 'reply-000002', body: 'noted', threadRootId: root.id });
+    const replies = await getDb().notification.findMany({ where: { kind: 'chat.reply', userId: { in: people } }, select: { userId: true } });
+    expect(replies.map((r) => r.userId).sort()).toEqual([f.admin.id, f.member.id].sort());
 
     await expect(callerFor(f.admin).chat.search({ query: 'agenda' })).resolves.toMatchObject({ items: [{}, {}] });
     expect((await callerFor(f.admin).chat.search({ query: 'agenda', authorId: f.member.id })).items.map((m) => m.id)).toEqual([root.id]);

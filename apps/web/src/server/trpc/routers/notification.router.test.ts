@@ -52,8 +52,8 @@ describe('notification router', () => {
   it('stores channel mutes and the digest setting per member', async () => {
     const [ana, ben] = await Promise.all([createTestUser(), createTestUser()]);
     await callerFor(ana).notification.setChannelMuted({ channelId: 'channel-1', muted: true });
-    expect(await callerFor(ana).notification.mutedChannels()).toEqual({ channelIds: ['channel-1'] });
-    expect(await callerFor(ben).notification.mutedChannels()).toEqual({ channelIds: [] });
+    expect(await callerFor(ana).notification.mutedChannels()).toEqual({ channels: [{ channelId: 'channel-1', label: 'A channel that no longer exists' }] });
+    expect(await callerFor(ben).notification.mutedChannels()).toEqual({ channels: [] });
     await expect(callerFor(ana).notification.setChannelMuted({ channelId: '', muted: true })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 
     expect(await callerFor(ana).notification.saveSettings({ dailyDigest: true })).toEqual({ dailyDigest: true });

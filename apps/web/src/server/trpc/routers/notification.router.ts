@@ -28,8 +28,8 @@ export const notificationRouter = createTRPCRouter({
 
   mutedChannels: protectedProcedure
     .input(z.void())
-    .output(z.object({ channelIds: z.array(z.string()) }))
-    .query(async ({ ctx }) => ({ channelIds: await platformServices(ctx.db).notifications.listMutedChannels(ctx.viewer) })),
+    .output(z.object({ channels: z.array(z.object({ channelId: z.string(), label: z.string() })) }))
+    .query(async ({ ctx }) => ({ channels: await platformServices(ctx.db).notifications.listMutedChannels(ctx.viewer) })),
 
   setChannelMuted: protectedProcedure
     .input(ZSetChannelMuteInput)

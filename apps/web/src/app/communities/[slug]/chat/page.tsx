@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { PageContainer, PageHeader } from '~/components/shell/page-header';
 import { ChannelList } from '../../_components/chat/channel-list';
+import { ChatSearch } from '../../_components/chat/chat-search';
+import { CreateChannelForm } from '../../_components/chat/create-channel-form';
 import { MembershipButton } from '../../_components/membership-button';
 import { orNotFound, serverCaller } from '../../_lib/server-caller';
 
@@ -32,7 +34,13 @@ export default async function CommunityChatPage({ params, searchParams }: { para
         }
       />
       {member ? (
-        <ChannelList slug={slug} viewerId={viewer.id} initial={channels.map((c) => ({ id: c.id, kind: c.kind, name: c.name, unread: c.unread }))} />
+        <div className="grid gap-8 lg:grid-cols-[1fr_22rem] lg:items-start">
+          <div className="grid gap-4">
+            <ChannelList slug={slug} viewerId={viewer.id} initial={channels.map((c) => ({ id: c.id, kind: c.kind, name: c.name, unread: c.unread }))} />
+            {channels.some((c) => c.kind === 'general' && c.canModerate) ? <CreateChannelForm slug={slug} communityId={community.id} /> : null}
+          </div>
+          <ChatSearch slug={slug} channels={channels.map((c) => ({ id: c.id, name: c.name }))} />
+        </div>
       ) : (
         <div className="grid max-w-md gap-3">
           <p className="text-muted-foreground">Chat is for members of {community.name}.</p>

@@ -112,7 +112,14 @@ function MessageItem({
             </Button>
           ) : null}
           {mine && canPost ? (
-            <Button size="sm" variant="ghost" onClick={() => setEditing(message.body)}>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => {
+                setEditing(message.body);
+                setSelected(false);
+              }}
+            >
               <Pencil className="size-3" aria-hidden /> Edit
             </Button>
           ) : null}

@@ -163,13 +163,20 @@ export function useChatChannel(channelId: string, viewer: { id: string; name: st
   const messages = useMemo(() => all.filter((m) => !m.threadRootId), [all]);
   const newest = messages.at(-1)?.seq ?? 0;
 
-  // Mark read while the channel is on screen.
+  const [visible, setVisible] = useState(true);
+  useEffect(() => {
+    const onChange = () => setVisible(document.visibilityState === 'visible');
+    onChange();
+    document.addEventListener('visibilitychange', onChange);
+    return () => document.removeEventListener('visibilitychange', onChange);
+  }, []);
+
+  // Mark read while the channel is on screen (the server only ever moves the position forward).
   useEffect(() => {
     const socket = socketRef.current;
-    if (!socket || newest === 0 || document.visibilityState !== 'visible') return;
-    const timer = setTimeout(() => socket.emit('chat:read', { channelId, seq: newest }, () => undefined), 300);
-    return () => clearTimeout(timer);
-  }, [channelId, newest]);
+    if (!socket || newest === 0 || !visible) return;
+    socket.emit('chat:read', { channelId, seq: newest }, () => undefined);
+  }, [channelId, newest, visible]);
 
   const ack = <T,>(result: { ok: true; data: T } | { ok: false; error: { message: string } }): T | null => {
     if (result.ok) return result.data;

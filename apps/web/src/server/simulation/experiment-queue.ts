@@ -1,0 +1,65 @@
+import { FlowProducer, Queue, type JobsOptions } from 'bullmq';
+import type { ExperimentQueuePort } from '@p2pvalue/platform';
+import { redisKey, SIMULATION_EXPERIMENT_JOB, SIMULATION_QUEUE, SIMULATION_RUN_JOB, type Redis, type TSimulationRunPayload } from '@p2pvalue/shared';
+import { env } from '../../env';
+import { getRedis } from '../redis';
+
+/** Transient failures (a lost connection, a killed worker) are retried; the run resumes from its checkpoint. */
+const RUN_JOB_OPTIONS: JobsOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 2_000 },
+  // The experiment job (the parent) still runs when a run fails for good, and closes the experiment.
+  ignoreDependencyOnFailure: true,
+  removeOnComplete: { age: 24 * 3600 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/**
+ * The experiment service's queue port over BullMQ: one flow per experiment, the experiment job as
+ * parent and one child per run with jobId = run id, so enqueuing the same ids again adds nothing.
+ */
+export function createBullExperimentQueue(deps: { connection: Redis; prefix: string }): ExperimentQueuePort & { close(): Promise<void> } {
+  const flows = new FlowProducer({ connection: deps.connection, prefix: deps.prefix });
+  const queue = new Queue(SIMULATION_QUEUE, { connection: deps.connection, prefix: deps.prefix });
+  const runJob = (experimentId: string, runId: string) => ({
+    name: SIMULATION_RUN_JOB,
+    queueName: SIMULATION_QUEUE,
+    data: { experimentId, runId } satisfies TSimulationRunPayload,
+    opts: { ...RUN_JOB_OPTIONS, jobId: runId },
+  });
+
+  return {
+    async enqueueExperiment({ experimentId, runIds }) {
+      if (await queue.getJob(experimentId)) return;
+      await flows.add({
+        name: SIMULATION_EXPERIMENT_JOB,
+        queueName: SIMULATION_QUEUE,
+        data: { experimentId },
+        opts: { jobId: experimentId, removeOnComplete: { age: 24 * 3600 } },
+        children: runIds.map((runId) => runJob(experimentId, runId)),
+      });
+    },
+    async requeueRuns({ experimentId, runIds }) {
+      for (const runId of runIds) {
+        const job = await queue.getJob(runId);
+        if (job && (await job.isFailed())) await job.retry('failed');
+        else if (!job) {
+          const { name, data, opts } = runJob(experimentId, runId);
+          await queue.add(name, data, opts);
+        }
+      }
+    },
+    async close() {
+      await flows.close();
+      await queue.close();
+    },
+  };
+}
+
+const holder = globalThis as unknown as { __p2pvExperimentQueue?: ReturnType<typeof createBullExperimentQueue> };
+
+/** The web process's experiment queue, on the shared fail-fast Redis connection. */
+export function getExperimentQueue(): ExperimentQueuePort {
+  holder.__p2pvExperimentQueue ??= createBullExperimentQueue({ connection: getRedis(), prefix: redisKey(env.REDIS_PREFIX, 'bull') });
+  return holder.__p2pvExperimentQueue;
+}

@@ -1,0 +1,8 @@
+import { createExperimentRepository, createExperimentService, type ExperimentService } from '@p2pvalue/platform';
+import type { PrismaClient } from '@p2pvalue/db';
+import { getExperimentQueue } from './experiment-queue';
+
+/** The experiment service over a Prisma client and the BullMQ queue (one composition for tRPC and REST). */
+export function experimentService(db: PrismaClient): ExperimentService {
+  return createExperimentService({ experiments: createExperimentRepository(db), queue: getExperimentQueue(), clock: () => new Date() });
+}

@@ -1,0 +1,257 @@
+import { Prisma, type PrismaClient } from '@p2pvalue/db';
+
+export type TExperimentStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+export type TRunStatus = TExperimentStatus;
+
+export interface NewExperimentRun {
+  conditionIndex: number;
+  repetition: number;
+  parameters: Record<string, number | boolean | string>;
+  seed: number;
+}
+
+export interface ExperimentRow {
+  id: string;
+  ownerId: string;
+  name: string;
+  design: unknown;
+  modelVersion: string;
+  rootSeed: bigint;
+  totalRuns: number;
+  status: TExperimentStatus;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export interface RunForWorker {
+  id: string;
+  experimentId: string;
+  conditionIndex: number;
+  repetition: number;
+  parameters: unknown;
+  seed: bigint;
+  status: TRunStatus;
+  attempts: number;
+  checkpoint: Uint8Array | null;
+  checkpointTick: number | null;
+  experiment: { status: TExperimentStatus; design: unknown; modelVersion: string };
+}
+
+const experimentSelect = {
+  id: true,
+  ownerId: true,
+  name: true,
+  design: true,
+  modelVersion: true,
+  rootSeed: true,
+  totalRuns: true,
+  status: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+} as const;
+
+const ACTIVE: TRunStatus[] = ['queued', 'running'];
+
+/** The only code that touches the experiment tables. */
+export function createExperimentRepository(db: PrismaClient) {
+  return {
+    /** Writes the experiment and all its runs in one transaction; returns the run ids in run order. */
+    async createWithRuns(input: {
+      ownerId: string;
+      name: string;
+      design: object;
+      modelVersion: string;
+      rootSeed: number;
+      idempotencyKey: string | null;
+      runs: NewExperimentRun[];
+    }): Promise<{ id: string; runIds: string[] }> {
+      return db.$transaction(
+        async (tx) => {
+          const experiment = await tx.experiment.create({
+            data: {
+              ownerId: input.ownerId,
+              name: input.name,
+              design: input.design,
+              modelVersion: input.modelVersion,
+              rootSeed: BigInt(input.rootSeed),
+              totalRuns: input.runs.length,
+              idempotencyKey: input.idempotencyKey,
+            },
+            select: { id: true },
+          });
+          const runs = await tx.experimentRun.createManyAndReturn({
+            data: input.runs.map((r) => ({
+              experimentId: experiment.id,
+              conditionIndex: r.conditionIndex,
+              repetition: r.repetition,
+              parameters: r.parameters,
+              seed: BigInt(r.seed),
+            })),
+            select: { id: true, conditionIndex: true, repetition: true },
+          });
+          runs.sort((a, b) => a.conditionIndex - b.conditionIndex || a.repetition - b.repetition);
+          return { id: experiment.id, runIds: runs.map((r) => r.id) };
+        },
+        { timeout: 60_000, maxWait: 20_000 },
+      );
+    },
+
+    findByIdempotencyKey(ownerId: string, idempotencyKey: string) {
+      return db.experiment.findUnique({ where: { ownerId_idempotencyKey: { ownerId, idempotencyKey } }, select: { id: true } });
+    },
+
+    findExperiment(id: string): Promise<ExperimentRow | null> {
+      return db.experiment.findUnique({ where: { id }, select: experimentSelect });
+    },
+
+    findRunOwner(runId: string) {
+      return db.experimentRun.findUnique({ where: { id: runId }, select: { id: true, experimentId: true, status: true, experiment: { select: { ownerId: true } } } });
+    },
+
+    async runIds(experimentId: string, statuses?: TRunStatus[]): Promise<string[]> {
+      const rows = await db.experimentRun.findMany({
+        where: { experimentId, ...(statuses ? { status: { in: statuses } } : {}) },
+        orderBy: [{ conditionIndex: 'asc' }, { repetition: 'asc' }],
+        select: { id: true },
+      });
+      return rows.map((r) => r.id);
+    },
+
+    async runCounts(experimentId: string) {
+      const rows = await db.experimentRun.groupBy({
+        by: ['status'],
+        where: { experimentId },
+        _count: { _all: true },
+        _sum: { progressTick: true },
+      });
+      const counts: Record<TRunStatus, number> = { queued: 0, running: 0, completed: 0, failed: 0, cancelled: 0 };
+      let ticks = 0;
+      for (const row of rows) {
+        counts[row.status] = row._count._all;
+        ticks += row._sum.progressTick ?? 0;
+      }
+      return { counts, ticks };
+    },
+
+    /** Cancels the experiment and every run that has not finished. */
+    async cancelExperiment(id: string, now: Date): Promise<boolean> {
+      return db.$transaction(async (tx) => {
+        const updated = await tx.experiment.updateMany({ where: { id, status: { in: ACTIVE } }, data: { status: 'cancelled', finishedAt: now } });
+        await tx.experimentRun.updateMany({ where: { experimentId: id, status: { in: ACTIVE } }, data: { status: 'cancelled', finishedAt: now, checkpoint: null } });
+        return updated.count === 1;
+      });
+    },
+
+    async cancelRun(runId: string, now: Date): Promise<boolean> {
+      const updated = await db.experimentRun.updateMany({ where: { id: runId, status: { in: ACTIVE } }, data: { status: 'cancelled', finishedAt: now, checkpoint: null } });
+      return updated.count === 1;
+    },
+
+    /** Puts failed (and cancelled) runs back in the queue and reopens the experiment; returns their ids. */
+    async requeueRuns(experimentId: string, statuses: TRunStatus[]): Promise<string[]> {
+      return db.$transaction(async (tx) => {
+        const rows = await tx.experimentRun.findMany({ where: { experimentId, status: { in: statuses } }, select: { id: true }, orderBy: [{ conditionIndex: 'asc' }, { repetition: 'asc' }] });
+        if (rows.length === 0) return [];
+        await tx.experimentRun.updateMany({
+          where: { id: { in: rows.map((r) => r.id) } },
+          data: { status: 'queued', error: null, attempts: 0, finishedAt: null },
+        });
+        await tx.experiment.update({ where: { id: experimentId }, data: { status: 'queued', finishedAt: null } });
+        return rows.map((r) => r.id);
+      });
+    },
+
+    // --- worker side -------------------------------------------------------------------------
+
+    findRunForWorker(runId: string): Promise<RunForWorker | null> {
+      return db.experimentRun.findUnique({
+        where: { id: runId },
+        select: {
+          id: true,
+          experimentId: true,
+          conditionIndex: true,
+          repetition: true,
+          parameters: true,
+          seed: true,
+          status: true,
+          attempts: true,
+          checkpoint: true,
+          checkpointTick: true,
+          experiment: { select: { status: true, design: true, modelVersion: true } },
+        },
+      });
+    },
+
+    /** Claims a queued or running (stalled, retried) run for this worker; false if it finished or was cancelled. */
+    async claimRun(runId: string, workerId: string, now: Date): Promise<boolean> {
+      return db.$transaction(async (tx) => {
+        const claimed = await tx.experimentRun.updateMany({
+          where: { id: runId, status: { in: ACTIVE } },
+          data: { status: 'running', workerId, attempts: { increment: 1 } },
+        });
+        if (claimed.count === 0) return false;
+        await tx.experimentRun.updateMany({ where: { id: runId, startedAt: null }, data: { startedAt: now } });
+        const run = await tx.experimentRun.findUniqueOrThrow({ where: { id: runId }, select: { experimentId: true } });
+        await tx.experiment.updateMany({ where: { id: run.experimentId, status: 'queued' }, data: { status: 'running' } });
+        await tx.experiment.updateMany({ where: { id: run.experimentId, startedAt: null }, data: { startedAt: now } });
+        return true;
+      });
+    },
+
+    /** Saves a checkpoint unless the run was cancelled meanwhile; returns whether it may go on. */
+    async saveCheckpoint(runId: string, tick: number, checkpoint: Uint8Array, computeMs: number): Promise<boolean> {
+      const updated = await db.experimentRun.updateMany({
+        where: { id: runId, status: 'running', experiment: { status: { in: ACTIVE } } },
+        data: { checkpoint: new Uint8Array(checkpoint), checkpointTick: tick, progressTick: tick, computeMs: { increment: computeMs } },
+      });
+      return updated.count === 1;
+    },
+
+    /** Stores the results once: a run that is already completed (or cancelled) is left unchanged. */
+    async completeRun(runId: string, result: { tick: number; summary: object; series: Uint8Array; computeMs: number }, now: Date): Promise<boolean> {
+      const updated = await db.experimentRun.updateMany({
+        where: { id: runId, status: 'running' },
+        data: {
+          status: 'completed',
+          progressTick: result.tick,
+          summary: result.summary,
+          series: new Uint8Array(result.series),
+          checkpoint: null,
+          finishedAt: now,
+          error: null,
+          computeMs: { increment: result.computeMs },
+        },
+      });
+      return updated.count === 1;
+    },
+
+    async failRun(runId: string, error: string, final: boolean, now: Date): Promise<void> {
+      await db.experimentRun.updateMany({
+        where: { id: runId, status: final ? { in: ACTIVE } : 'running' },
+        data: final ? { status: 'failed', error, finishedAt: now } : { error },
+      });
+    },
+
+    /** Closes an experiment whose runs have all finished: failed if any run failed, else completed. */
+    async finishExperimentIfDone(experimentId: string, now: Date): Promise<TExperimentStatus | null> {
+      const rows = await db.$queryRaw<Array<{ status: TExperimentStatus }>>(Prisma.sql`
+        UPDATE "experiment" e
+           SET "status" = CASE WHEN EXISTS (SELECT 1 FROM "experiment_run" r WHERE r."experimentId" = e."id" AND r."status" = 'failed')
+                               THEN 'failed'::"experiment_status" ELSE 'completed'::"experiment_status" END,
+               "finishedAt" = ${now}
+         WHERE e."id" = ${experimentId}::uuid
+           AND e."status" IN ('queued', 'running')
+           AND NOT EXISTS (SELECT 1 FROM "experiment_run" r WHERE r."experimentId" = e."id" AND r."status" IN ('queued', 'running'))
+        RETURNING e."status"::text AS "status"`);
+      return rows[0]?.status ?? null;
+    },
+
+    findRunResult(runId: string) {
+      return db.experimentRun.findUnique({ where: { id: runId }, select: { id: true, status: true, summary: true, series: true, seed: true, conditionIndex: true, repetition: true, attempts: true, progressTick: true } });
+    },
+  };
+}
+
+export type ExperimentRepository = ReturnType<typeof createExperimentRepository>;

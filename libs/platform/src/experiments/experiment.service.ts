@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { MODEL_VERSION } from '@p2pvalue/sim';
+import { AppError } from '@p2pvalue/shared';
+import { hasRole, type TUserRole } from '../accounts/user-role';
+import { checkExperimentDesign, expandExperimentRuns, DEFAULT_EXPERIMENT_LIMITS, type ExperimentLimits } from './experiment-design';
+import type { ExperimentQueuePort } from './experiment-queue.port';
+import type { ExperimentRepository, TExperimentStatus } from './experiment.repository';
+
+export interface ExperimentActor {
+  id: string;
+  role: TUserRole;
+}
+
+export const ZIdempotencyKey = z.string().trim().min(1).max(200);
+
+export interface ExperimentStatusView {
+  id: string;
+  name: string;
+  status: TExperimentStatus;
+  modelVersion: string;
+  rootSeed: number;
+  runs: { total: number; queued: number; running: number; done: number; failed: number; cancelled: number };
+  /** Share of all ticks of all runs done, 0..1 (a finished run counts whole). */
+  progress: number;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+function requireResearcher(actor: ExperimentActor): void {
+  if (!hasRole(actor.role, 'researcher')) throw new AppError('FORBIDDEN', 'Only researchers can run simulation experiments.');
+}
+
+function designSteps(design: unknown): number {
+  const steps = (design as { steps?: unknown }).steps;
+  return typeof steps === 'number' ? steps : 0;
+}
+
+/** Queueing, status, cancel and retry of simulation experiments (issue 8). */
+export function createExperimentService(deps: { experiments: ExperimentRepository; queue: ExperimentQueuePort; clock: () => Date; limits?: ExperimentLimits }) {
+  const { experiments: repo, queue, clock } = deps;
+  const limits = deps.limits ?? DEFAULT_EXPERIMENT_LIMITS;
+
+  async function getOwnedOrThrow(actor: ExperimentActor, id: string) {
+    const parsed = z.uuid().safeParse(id);
+    const experiment = parsed.success ? await repo.findExperiment(parsed.data) : null;
+    // "Not yours" and "does not exist" answer the same.
+    if (!experiment || (experiment.ownerId !== actor.id && !hasRole(actor.role, 'staff'))) {
+      throw new AppError('NOT_FOUND', 'No such experiment.');
+    }
+    return experiment;
+  }
+
+  return {
+    /**
+     * Validates the design, writes the experiment and all its runs in one transaction, then
+     * enqueues ids only. With an idempotency key, a repeated submission returns the first
+     * experiment (and re-enqueues it, which adds nothing that is already queued).
+     */
+    async submit(actor: ExperimentActor, designInput: unknown, options: { idempotencyKey?: string } = {}): Promise<{ id: string; totalRuns: number }> {
+      requireResearcher(actor);
+      const idempotencyKey = options.idempotencyKey === undefined ? null : ZIdempotencyKey.parse(options.idempotencyKey);
+      const checked = checkExperimentDesign(designInput, limits);
+      if (idempotencyKey) {
+        const existing = await repo.findByIdempotencyKey(actor.id, idempotencyKey);
+        if (existing) return resubmit(existing.id);
+      }
+      const runs = expandExperimentRuns(checked).map((r) => ({ conditionIndex: r.conditionIndex, repetition: r.replicate, parameters: r.params, seed: r.seed }));
+      let created: { id: string; runIds: string[] };
+      try {
+        created = await repo.createWithRuns({
+          ownerId: actor.id,
+          name: checked.design.name,
+          design: { ...checked.design, seed: checked.rootSeed },
+          modelVersion: MODEL_VERSION,
+          rootSeed: checked.rootSeed,
+          idempotencyKey,
+          runs,
+        });
+      } catch (error) {
+        // Two submissions with one key raced: the other one won, answer with its experiment.
+        if (idempotencyKey && (error as { code?: string }).code === 'P2002') {
+          const existing = await repo.findByIdempotencyKey(actor.id, idempotencyKey);
+          if (existing) return resubmit(existing.id);
+        }
+        throw error;
+      }
+      await queue.enqueueExperiment({ experimentId: created.id, runIds: created.runIds });
+      return { id: created.id, totalRuns: created.runIds.length };
+
+      async function resubmit(id: string) {
+        const runIds = await repo.runIds(id, ['queued', 'running']);
+        if (runIds.length > 0) await queue.enqueueExperiment({ experimentId: id, runIds });
+        const experiment = await repo.findExperiment(id);
+        return { id, totalRuns: experiment?.totalRuns ?? 0 };
+      }
+    },
+
+    async getStatus(actor: ExperimentActor, id: string): Promise<ExperimentStatusView> {
+      const experiment = await getOwnedOrThrow(actor, id);
+      const { counts, ticks } = await repo.runCounts(experiment.id);
+      const steps = designSteps(experiment.design);
+      const totalTicks = experiment.totalRuns * steps;
+      // Finished runs may have stopped early (the model can stop before the tick limit).
+      const finished = counts.completed + counts.failed + counts.cancelled;
+      const progress = totalTicks === 0 ? (experiment.totalRuns === 0 ? 1 : finished / experiment.totalRuns) : Math.min(1, ticks / totalTicks);
+      return {
+        id: experiment.id,
+        name: experiment.name,
+        status: experiment.status,
+        modelVersion: experiment.modelVersion,
+        rootSeed: Number(experiment.rootSeed),
+        runs: { total: experiment.totalRuns, queued: counts.queued, running: counts.running, done: counts.completed, failed: counts.failed, cancelled: counts.cancelled },
+        progress: experiment.status === 'completed' ? 1 : progress,
+        createdAt: experiment.createdAt,
+        startedAt: experiment.startedAt,
+        finishedAt: experiment.finishedAt,
+      };
+    },
+
+    /** Cancels the experiment: runs not yet finished stop at their next chunk and are not retried. */
+    async cancel(actor: ExperimentActor, id: string): Promise<{ cancelled: boolean }> {
+      const experiment = await getOwnedOrThrow(actor, id);
+      return { cancelled: await repo.cancelExperiment(experiment.id, clock()) };
+    },
+
+    async cancelRun(actor: ExperimentActor, runId: string): Promise<{ cancelled: boolean }> {
+      const parsed = z.uuid().safeParse(runId);
+      const run = parsed.success ? await repo.findRunOwner(parsed.data) : null;
+      if (!run || (run.experiment.ownerId !== actor.id && !hasRole(actor.role, 'staff'))) throw new AppError('NOT_FOUND', 'No such run.');
+      const cancelled = await repo.cancelRun(run.id, clock());
+      if (cancelled) await repo.finishExperimentIfDone(run.experimentId, clock());
+      return { cancelled };
+    },
+
+    /** Puts the failed runs back in the queue (with fresh attempts). */
+    async retryFailed(actor: ExperimentActor, id: string): Promise<{ requeued: number }> {
+      requireResearcher(actor);
+      const experiment = await getOwnedOrThrow(actor, id);
+      if (experiment.status === 'cancelled') throw new AppError('CONFLICT', 'The experiment was cancelled; submit it again instead.');
+      const runIds = await repo.requeueRuns(experiment.id, ['failed']);
+      if (runIds.length > 0) await queue.requeueRuns({ experimentId: experiment.id, runIds });
+      return { requeued: runIds.length };
+    },
+  };
+}
+
+export type ExperimentService = ReturnType<typeof createExperimentService>;
