@@ -1,6 +1,8 @@
 // Imports cases into the CBPP directory from a CSV file in the 2016 P2Pvalue export layout.
 //   npm run directory:import -- <file.csv> [--dry-run] [--skip-invalid] [--strict] [--report out.json] [--max-mb N]
 // All or nothing (unless --skip-invalid); cases are matched by nid, so a re-import changes nothing.
+// --strict: taxonomy values must be existing terms, and a UTF-8 byte-order mark or CRLF line endings
+// are refused (by default both are accepted and noted in the report).
 // DATABASE_URL selects the database (default: the development database).
 import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { createPrismaClient, dbEnv } from '@p2pvalue/db';

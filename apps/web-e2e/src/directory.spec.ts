@@ -168,6 +168,25 @@ test.describe('directory import (staff)', () => {
     expect(await caseExists(page, name)).toBe(false);
   });
 
+  test('strict refuses a byte-order mark and CRLF line endings; UTF-16 is always refused', async ({ page }, testInfo) => {
+    const rows = [{ name: unique(`${IMPORTED_TOKEN} strict`, testInfo.project.name), year: '2001', nid: nidBase(testInfo.project.name) + 7 }];
+    const recheck = () => page.getByRole('button', { name: '1. Check the file (dry run)' }).click();
+    const report = await checkFile(page, 'crlf-bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvOf(rows, HEADER, '\r\n'))]));
+    await expect(report.getByRole('status').first()).toContainText('Dry run, nothing written. 1 row: 1 created');
+    await page.getByLabel('Strict: only existing taxonomy terms').check();
+    await recheck();
+    await expect(report.getByRole('alert')).toContainText('UTF-8 byte-order mark, which strict mode refuses', { timeout: 30_000 });
+
+    await checkFile(page, 'crlf.csv', csvOf(rows, HEADER, '\r\n'));
+    await page.getByLabel('Strict: only existing taxonomy terms').check();
+    await recheck();
+    await expect(report.getByRole('alert')).toContainText('Windows (CRLF) line endings, which strict mode refuses', { timeout: 30_000 });
+    await expect(page.getByRole('button', { name: '2. Import' })).toBeDisabled();
+
+    const utf16 = await checkFile(page, 'utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csvOf(rows), 'utf16le')]));
+    await expect(utf16.getByRole('alert')).toContainText('Save it as CSV UTF-8');
+  });
+
   test('bad rows are listed with row numbers and reasons; "import the valid rows" imports only those', async ({ page }, testInfo) => {
     test.slow();
     const base = nidBase(testInfo.project.name);

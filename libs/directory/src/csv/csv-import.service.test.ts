@@ -35,6 +35,9 @@ function garbage(): Buffer {
   return bytes;
 }
 const rowNamed = (name: string) => csvRows.find((row) => row.Name!.trim() === name)!;
+/** LF line endings (what `strict` needs); the importer reads CRLF inside values as LF anyway. */
+const lf = (text: string) => text.replace(/\r\n/g, '\n');
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -123,8 +126,12 @@ describe('importing the 2016 directory', () => {
     const all = await repo.findByNids(csvRows.map((row) => Number(row.Nid)));
     const exported = csvHeader() + all.map((item) => caseToCsvLine(item)).join('');
     const before = await fingerprint();
-    const report = await importer.importCsv(exported, { strict: true });
+    const report = await importer.importCsv(exported);
     expect(report).toMatchObject({ status: 'unchanged', unchanged: 380, invalid: 0 });
+    expect(report.notes.join(' ')).toContain('Windows (CRLF) line endings');
+    // strict: every taxonomy value of the export is an existing term (once the endings are LF)
+    const strict = await importer.importCsv(lf(exported), { strict: true });
+    expect(strict).toMatchObject({ status: 'unchanged', unchanged: 380, invalid: 0, notes: [] });
     expect(await fingerprint()).toEqual(before);
   });
 
@@ -132,8 +139,21 @@ describe('importing the 2016 directory', () => {
     const before = await fingerprint();
     const report = await importer.importCsv(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText.replace(/\r\n/g, '\n'))]));
     expect(report).toMatchObject({ status: 'unchanged', unchanged: 380 });
-    expect(report.notes.join(' ')).toMatch(/byte-order mark/);
+    expect(report.notes).toEqual(['UTF-8 byte-order mark removed (strict mode refuses it).']);
     expect(await fingerprint()).toEqual(before);
+  });
+
+  it('notes a BOM and CRLF together when both are there (the default accepts them)', async () => {
+    const report = await importer.importCsv(Buffer.concat([UTF8_BOM, Buffer.from(csvText)]), { dryRun: true });
+    expect(report).toMatchObject({ status: 'dry-run', unchanged: 380, fatal: null });
+    expect(report.notes).toEqual(['UTF-8 byte-order mark removed (strict mode refuses it).', 'Windows (CRLF) line endings read as plain line breaks (strict mode refuses them).']);
+  });
+
+  it('strict finds a CRLF split between two chunks of a stream', async () => {
+    const text = lf(toCsv([csvRows[0]!]));
+    const chunks = [Buffer.from(`${text.slice(0, -1)}\r`), Buffer.from('\n')];
+    const report = await importer.importCsv(chunks, { strict: true, dryRun: true });
+    expect(report.fatal).toMatch(/^The file has Windows \(CRLF\) line endings/);
   });
 });
 
@@ -146,14 +166,24 @@ describe('malformed files leave the database unchanged', () => {
     ['Latin-1 text', () => Buffer.from(csvText.slice(0, 3000), 'latin1'), /not valid UTF-8/],
     ['an unterminated quote', () => `${csvLine(header)}"Broken,"x\r\n`, /not valid CSV near line/],
     ['an empty file', () => '', /empty/],
+    ['UTF-16 little-endian (with its BOM)', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lf(csvText.slice(0, 3000)), 'utf16le')]), /^The file is UTF-16 text .*Save it as CSV UTF-8/],
+    ['UTF-16 big-endian (with its BOM)', () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(lf(csvText.slice(0, 3000)), 'utf16le').swap16()]), /^The file is UTF-16 text .*Save it as CSV UTF-8/],
   ];
-  for (const [what, make, message] of cases) {
+  // With strict, a UTF-8 BOM and CRLF line endings (accepted by default, see above) are refused.
+  const strictCases: [string, () => string | Buffer, RegExp][] = [
+    ['strict: a UTF-8 byte-order mark', () => Buffer.concat([UTF8_BOM, Buffer.from(lf(csvText))]), /^The file starts with a UTF-8 byte-order mark, which strict mode refuses/],
+    ['strict: CRLF line endings (the 2016 export itself)', () => csvText, /^The file has Windows \(CRLF\) line endings, which strict mode refuses/],
+    ['strict: a BOM and CRLF (the BOM is reported)', () => Buffer.concat([UTF8_BOM, Buffer.from(csvText)]), /^The file starts with a UTF-8 byte-order mark/],
+    ['strict: UTF-16 (with its BOM)', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lf(csvText.slice(0, 3000)), 'utf16le')]), /^The file is UTF-16 text/],
+  ];
+  for (const [what, make, message] of [...cases, ...strictCases]) {
     it(`${what}: one clear error`, async () => {
       const before = await fingerprint();
-      const report = await importer.importCsv(make());
+      const report = await importer.importCsv(make(), { strict: what.startsWith('strict:') });
       expect(report.status).toBe('failed');
       expect(report.fatal).toMatch(message);
       expect(report.summary).toMatch(/^Nothing imported/);
+      expect(report).toMatchObject({ created: 0, updated: 0, errors: [] });
       expect(await fingerprint()).toEqual(before);
     });
   }
@@ -180,7 +210,7 @@ describe('malformed files leave the database unchanged', () => {
   it('an unknown licence with strict: rejected; without strict: a new term', async () => {
     const rows = [{ ...csvRows[0]!, Nid: '999002', Name: 'New commons', 'User generated content license': 'WTFPL' }];
     const before = await fingerprint();
-    const strict = await importer.importCsv(toCsv(rows), { strict: true });
+    const strict = await importer.importCsv(lf(toCsv(rows)), { strict: true });
     expect(strict.status).toBe('failed');
     expect(strict.errors[0]).toMatchObject({ row: 2, column: 'User generated content license', message: expect.stringMatching(/unknown licence "WTFPL"/) });
     expect(await fingerprint()).toEqual(before);

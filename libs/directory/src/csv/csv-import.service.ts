@@ -17,7 +17,10 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Import the valid rows and report the others (default: any invalid row stops the import). */
   skipInvalid?: boolean;
-  /** Taxonomy values must be existing terms (default: unknown terms are created). */
+  /**
+   * Taxonomy values must be existing terms (default: unknown terms are created), and the file must
+   * have no UTF-8 byte-order mark and no CRLF line endings (default: both accepted, with a note).
+   */
   strict?: boolean;
   /** `keep` leaves cases whose nid exists untouched (the seed: never undo curators' edits). */
   existing?: 'update' | 'keep';
@@ -89,7 +92,7 @@ export function createCsvImportService(deps: { store: DirectoryStore; now?: () =
       if (report.errors.length < MAX_LISTED) report.errors.push(error);
     };
 
-    for await (const record of readCsvRecords(source, { maxBytes: options.maxBytes ?? DEFAULT_IMPORT_MAX_BYTES, notes })) {
+    for await (const record of readCsvRecords(source, { maxBytes: options.maxBytes ?? DEFAULT_IMPORT_MAX_BYTES, notes, strict: options.strict ?? false })) {
       if (!header || !columnIndex) {
         header = record.cells;
         const matched = matchHeader(header);
@@ -130,8 +133,8 @@ export function createCsvImportService(deps: { store: DirectoryStore; now?: () =
       valid.push(row);
     }
     if (!header) throw new CsvFileError('The file is empty (no header line).');
-    if (notes.bom) report.notes.push('A UTF-8 byte-order mark at the start was ignored.');
-    if (notes.crlf) report.notes.push('Windows (CRLF) line endings were read as plain line breaks.');
+    if (notes.bom) report.notes.push('UTF-8 byte-order mark removed (strict mode refuses it).');
+    if (notes.crlf) report.notes.push('Windows (CRLF) line endings read as plain line breaks (strict mode refuses them).');
     return valid;
   }
 

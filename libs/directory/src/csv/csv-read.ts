@@ -53,18 +53,29 @@ function refuseSemicolons(text: string): void {
   }
 }
 
-/** Bytes → UTF-8 text with a size limit and binary/encoding checks; notes the BOM and line endings. */
-async function* decode(source: CsvSource, maxBytes: number, notes: CsvReadNotes): AsyncGenerator<string> {
+export const UTF16_MESSAGE = 'The file is UTF-16 text (it starts with a UTF-16 byte-order mark). Save it as CSV UTF-8 and try again.';
+export const STRICT_BOM_MESSAGE = 'The file starts with a UTF-8 byte-order mark, which strict mode refuses. Save it as CSV UTF-8 without a byte-order mark, or import without --strict (the mark is then removed).';
+export const STRICT_CRLF_MESSAGE = 'The file has Windows (CRLF) line endings, which strict mode refuses. Convert it to LF (Unix) line endings, or import without --strict (CRLF is then read as plain line breaks).';
+
+/**
+ * Bytes → UTF-8 text with a size limit and binary/encoding checks; notes the BOM and line endings
+ * (with `strict`, either one is an error). A UTF-16 byte-order mark is always an error.
+ */
+async function* decode(source: CsvSource, maxBytes: number, notes: CsvReadNotes, strict: boolean): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let total = 0;
   let first = true;
+  let endsWithCr = false;
   for await (const chunk of chunksOf(source)) {
     total += chunk.byteLength;
     if (total > maxBytes) throw new CsvFileError(`The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit.`);
     if (first) {
       first = false;
+      // UTF-16 (what "Unicode text" exports write) would otherwise look like binary data.
+      if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) throw new CsvFileError(UTF16_MESSAGE);
       if (looksBinary(chunk)) throw new CsvFileError('This is not a CSV text file (it contains binary data). Export the directory as CSV (UTF-8).');
       notes.bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
+      if (notes.bom && strict) throw new CsvFileError(STRICT_BOM_MESSAGE);
     }
     let text: string;
     try {
@@ -72,7 +83,12 @@ async function* decode(source: CsvSource, maxBytes: number, notes: CsvReadNotes)
     } catch {
       throw new CsvFileError(`The file is not valid UTF-8 text (near byte ${total - chunk.byteLength}). Save it as CSV UTF-8.`);
     }
-    if (!notes.crlf && text.includes('\r\n')) notes.crlf = true;
+    // (a CR at the end of one chunk and an LF at the start of the next is a CRLF too)
+    if (!notes.crlf && (text.includes('\r\n') || (endsWithCr && text.startsWith('\n')))) {
+      notes.crlf = true;
+      if (strict) throw new CsvFileError(STRICT_CRLF_MESSAGE);
+    }
+    if (text.length > 0) endsWithCr = text.endsWith('\r');
     if (total === chunk.byteLength) refuseSemicolons(text);
     yield text;
   }
@@ -87,12 +103,13 @@ async function* decode(source: CsvSource, maxBytes: number, notes: CsvReadNotes)
 
 /**
  * Streams the records of a comma-separated file. A UTF-8 byte-order mark is dropped (TextDecoder
- * does it) and CRLF or LF line endings are both accepted; syntax errors become CsvFileError.
+ * does it) and CRLF or LF line endings are both accepted, unless `strict` (then each is a
+ * CsvFileError); syntax errors become CsvFileError.
  */
-export async function* readCsvRecords(source: CsvSource, options: { maxBytes: number; notes: CsvReadNotes }): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(source: CsvSource, options: { maxBytes: number; notes: CsvReadNotes; strict?: boolean }): AsyncGenerator<CsvRecord> {
   const records = parse({ relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 1_000_000 });
   // pipe() does not forward source errors (size, encoding), so they end the parser explicitly.
-  Readable.from(decode(source, options.maxBytes, options.notes))
+  Readable.from(decode(source, options.maxBytes, options.notes, options.strict ?? false))
     .on('error', (error) => records.destroy(error))
     .pipe(records);
   let lastLine = 0;

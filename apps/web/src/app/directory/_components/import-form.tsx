@@ -15,10 +15,10 @@ interface Progress {
 }
 
 /** Streams the file to the importer with XHR (upload progress) and reads its NDJSON progress lines. */
-function sendCsv(file: File, options: { dryRun: boolean; skipInvalid: boolean }, onProgress: (p: Partial<Progress>) => void): Promise<ImportReport> {
+function sendCsv(file: File, options: { dryRun: boolean; skipInvalid: boolean; strict: boolean }, onProgress: (p: Partial<Progress>) => void): Promise<ImportReport> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    const params = new URLSearchParams({ dryRun: options.dryRun ? '1' : '0', skipInvalid: options.skipInvalid ? '1' : '0' });
+    const params = new URLSearchParams({ dryRun: options.dryRun ? '1' : '0', skipInvalid: options.skipInvalid ? '1' : '0', strict: options.strict ? '1' : '0' });
     xhr.open('POST', `/api/uploads/directory-import?${params}`);
     xhr.setRequestHeader('content-type', 'text/csv');
     let seen = 0;
@@ -67,6 +67,7 @@ export function ImportForm() {
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
+  const [strict, setStrict] = useState(false);
   const [busy, setBusy] = useState<'dry-run' | 'import' | null>(null);
   const [progress, setProgress] = useState<Progress>({ uploaded: 0, phase: '', rows: 0 });
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -79,7 +80,7 @@ export function ImportForm() {
     setReport(null);
     setProgress({ uploaded: 0, phase: 'uploading', rows: 0 });
     try {
-      setReport(await sendCsv(file, { dryRun, skipInvalid }, (p) => setProgress((current) => ({ ...current, ...p }))));
+      setReport(await sendCsv(file, { dryRun, skipInvalid, strict }, (p) => setProgress((current) => ({ ...current, ...p }))));
     } catch (caught) {
       setError((caught as Error).message);
     } finally {
@@ -124,6 +125,17 @@ export function ImportForm() {
             }}
           />{' '}
           Import the valid rows even if some are invalid
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={strict}
+            onChange={(e) => {
+              setStrict(e.target.checked);
+              setReport(null);
+            }}
+          />{' '}
+          Strict: only existing taxonomy terms; refuse a byte-order mark and Windows (CRLF) line endings
         </label>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" variant="outline" disabled={!file || busy !== null}>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageContainer, PageHeader } from '~/components/shell/page-header';
 import { serverCaller } from '~/app/communities/_lib/server-caller';
-import { BarChart, ColumnChart, type Bar } from '../_components/bar-chart';
+import { ChartFigure, type Bar } from '../_components/chart-figure';
 import { facetHref, type FacetParam } from '../_lib/search-params';
 
 export const metadata: Metadata = { title: 'Directory statistics' };
@@ -34,19 +34,19 @@ export default async function StatisticsPage() {
             <Link className="text-primary hover:underline" href="/directory">
               directory
             </Link>{' '}
-            look like. A case can count in several bars of the resource and language charts.
+            look like (charts drawn with Apache ECharts). A case can count in several bars of the resource and language charts.
           </>
         }
       />
       <div className="grid gap-6 md:grid-cols-2">
-        <BarChart title="Cases by type of activity" bars={bars('activity', stats.facets.activityType)} />
-        <ColumnChart title={`Cases by year of foundation (${withYear} with a known year)`} bars={byPeriod(stats.byYear)} />
-        <BarChart title="Cases by content licence" bars={bars('licence', stats.facets.licence)} />
-        <BarChart title="Cases by scope" bars={bars('scope', stats.facets.scope)} />
-        <BarChart title="Cases by organisation type" bars={bars('organisationType', stats.facets.organisationType)} />
-        <BarChart title="Cases by platform language" bars={bars('language', stats.facets.languages)} />
-        <BarChart title="Cases by type of collaboration" bars={bars('collaboration', stats.facets.collaborationType)} />
-        <BarChart title="Cases by common resource" bars={bars('resource', stats.facets.resourceTypes)} />
+        <ChartFigure title="Cases by type of activity" bars={bars('activity', stats.facets.activityType)} />
+        <ChartFigure title={`Cases by year of foundation (${withYear} with a known year)`} bars={byPeriod(stats.byYear)} orientation="vertical" valueHeader="Period" />
+        <ChartFigure title="Cases by content licence" bars={bars('licence', stats.facets.licence)} />
+        <ChartFigure title="Cases by scope" bars={bars('scope', stats.facets.scope)} />
+        <ChartFigure title="Cases by organisation type" bars={bars('organisationType', stats.facets.organisationType)} />
+        <ChartFigure title="Cases by platform language" bars={bars('language', stats.facets.languages)} />
+        <ChartFigure title="Cases by type of collaboration" bars={bars('collaboration', stats.facets.collaborationType)} />
+        <ChartFigure title="Cases by common resource" bars={bars('resource', stats.facets.resourceTypes)} />
       </div>
     </PageContainer>
   );

@@ -78,8 +78,11 @@ describe('directory router', () => {
     expect(text.split('\r\n')[0]).toBe(CSV_COLUMNS.map((col) => `"${col.header}"`).join(','));
     expect(text.match(new RegExp(`"Wikiàlpha ${token}"|"Mesh ${token}"|"Repair café ${token}"`, 'g'))).toHaveLength(3);
     expect(text).toContain('"2001-01-01 00:00:00"');
-    const report = await createDirectoryServices(getDb()).importer.importCsv(text, { strict: true });
-    expect(report).toMatchObject({ status: 'unchanged', unchanged: 3 });
+    const { importer } = createDirectoryServices(getDb());
+    expect(await importer.importCsv(text)).toMatchObject({ status: 'unchanged', unchanged: 3 });
+    // strict also refuses CRLF line endings; with LF ones every taxonomy value is a known term
+    expect((await importer.importCsv(text, { strict: true })).fatal).toMatch(/CRLF/);
+    expect(await importer.importCsv(text.replace(/\r\n/g, '\n'), { strict: true })).toMatchObject({ status: 'unchanged', unchanged: 3 });
 
     const bad = await casesCsvResponse(getDb(), new URL('http://x/api/v1/cases.csv?yearFrom=2010&yearTo=2000'));
     expect(bad.status).toBe(400);
