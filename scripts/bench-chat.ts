@@ -15,12 +15,13 @@
  * Options: --clients K (200), --seconds S (15), --interval MS between one client's messages (4000).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { io as connectSocket, type Socket } from 'socket.io-client';
+import { createBenchEnvironment } from './bench-env';
 
 const { values: args } = parseArgs({
   options: {
@@ -134,15 +135,7 @@ async function main(): Promise<void> {
   const clients = Number(args.clients);
   const seconds = Number(args.seconds);
   const interval = Number(args.interval);
-  const runId = randomBytes(4).toString('hex');
-  process.env.NODE_ENV = 'test';
-  process.env.LOG_LEVEL ??= 'warn';
-  process.env.REDIS_URL ??= 'redis://127.0.0.1:6379/0';
-  process.env.REDIS_PREFIX = `bench-${runId}`;
-  process.env.BETTER_AUTH_SECRET = `bench-secret-${runId}-0123456789abcdef0123456789`;
-  const { createTestDatabase } = await import('@p2pvalue/db/testing');
-  const db = await createTestDatabase();
-  process.env.DATABASE_URL = db.url;
+  const { runId, db } = await createBenchEnvironment();
   const children: ChildProcess[] = [];
   try {
     // K members of one community; its general channel (created by the database trigger).

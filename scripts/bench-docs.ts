@@ -20,7 +20,7 @@
  * (1000), --procs P client processes (4), --rounds R (4).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,7 @@ import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { createBenchEnvironment } from './bench-env';
 
 const { values: args } = parseArgs({
   options: {
@@ -252,15 +253,7 @@ async function main(): Promise<void> {
   const interval = Number(args.interval);
   const procs = Math.max(1, Number(args.procs));
   const rounds = Math.max(1, Number(args.rounds));
-  const runId = randomBytes(4).toString('hex');
-  process.env.NODE_ENV = 'test';
-  process.env.LOG_LEVEL ??= 'warn';
-  process.env.REDIS_URL ??= 'redis://127.0.0.1:6379/0';
-  process.env.REDIS_PREFIX = `bench-${runId}`;
-  process.env.BETTER_AUTH_SECRET = `bench-secret-${runId}-0123456789abcdef0123456789`;
-  const { createTestDatabase } = await import('@p2pvalue/db/testing');
-  const db = await createTestDatabase();
-  process.env.DATABASE_URL = db.url;
+  const { runId, db } = await createBenchEnvironment();
   const children: Child[] = [];
   try {
     // One member, one community, one project, one document.
