@@ -52,7 +52,11 @@ test.describe('as staff', () => {
     const select = row.getByRole('combobox', { name: 'Role of Role Test' });
     await expect(select).toHaveText('Member');
 
-    await select.click();
+    // A click that lands before hydration opens nothing: retry until the list is open.
+    await expect(async () => {
+      await select.click();
+      await expect(page.getByRole('option', { name: 'Researcher' })).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
     await page.getByRole('option', { name: 'Researcher' }).click();
     await expect(page.getByText('Role changed', { exact: true })).toBeVisible();
     await page.reload();

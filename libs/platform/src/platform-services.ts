@@ -45,16 +45,22 @@ export function createPlatformRepositories(db: PrismaClient) {
 export type PlatformRepositories = ReturnType<typeof createPlatformRepositories>;
 
 /** The collaboration domain's services, wired once (the composition every edge uses). */
-export function createPlatformServices(deps: { db: PrismaClient; live: LiveDocuments; clock?: () => Date }) {
+export function createPlatformServices(deps: {
+  db: PrismaClient;
+  live: LiveDocuments;
+  clock?: () => Date;
+  /** After a member's community or project standing ended or was reduced (awaited; should not throw). */
+  onMembershipReduced?: (userId: string) => Promise<void>;
+}) {
   const repos = createPlatformRepositories(deps.db);
   const clock = deps.clock ?? (() => new Date());
   const access = createAccessService(repos);
-  const projects = createProjectService({ ...repos, access, clock, emptyDocumentState: () => buildDocumentState([{ type: 'paragraph', text: '' }]) });
+  const projects = createProjectService({ ...repos, access, clock, emptyDocumentState: () => buildDocumentState([{ type: 'paragraph', text: '' }]), onMembershipReduced: deps.onMembershipReduced });
   const listVisibleProjects = (actor: Parameters<typeof projects.listProjects>[0], slug: string) => projects.listProjects(actor, slug);
   return {
     repos,
     access,
-    communities: createCommunityService({ ...repos, access, clock }),
+    communities: createCommunityService({ ...repos, access, clock, onMembershipReduced: deps.onMembershipReduced }),
     projects,
     needs: createNeedService({ ...repos, access, listVisibleProjects, clock }),
     rounds: createRoundService({ ...repos, access, listVisibleProjects, clock }),

@@ -4,6 +4,7 @@ export { createRedis, redisKey, type Redis } from './redis';
 export { redisEnv, logEnv } from './env';
 export { workerHeartbeatPattern, workerHeartbeatKey, WORKER_HEARTBEAT_TTL_SECONDS } from './heartbeat';
 export { MAINTENANCE_QUEUE, PURGE_EXPIRED_AUTH_JOB, ZPurgeExpiredAuthPayload, type TPurgeExpiredAuthPayload } from './jobs';
+export { CLOSE_DUE_ROUNDS_JOB, ZCloseDueRoundsPayload, type TCloseDueRoundsPayload } from './jobs';
 export {
   SIMULATION_QUEUE,
   SIMULATION_RUN_JOB,

@@ -10,6 +10,11 @@ export const PURGE_EXPIRED_AUTH_JOB = 'purge-expired-auth';
 export const ZPurgeExpiredAuthPayload = z.object({}).strict();
 export type TPurgeExpiredAuthPayload = z.infer<typeof ZPurgeExpiredAuthPayload>;
 
+/** Funding rounds (issue 7) close by themselves: every minute, open rounds past `closesAt` are closed. */
+export const CLOSE_DUE_ROUNDS_JOB = 'close-due-rounds';
+export const ZCloseDueRoundsPayload = z.object({}).strict();
+export type TCloseDueRoundsPayload = z.infer<typeof ZCloseDueRoundsPayload>;
+
 /** Simulation experiments (issue 8): a flow per experiment, the experiment job as parent of its runs. */
 export const SIMULATION_QUEUE = 'simulation';
 export const SIMULATION_RUN_JOB = 'simulation-run';

@@ -155,6 +155,20 @@ describe('importing the 2016 directory', () => {
     const report = await importer.importCsv(chunks, { strict: true, dryRun: true });
     expect(report.fatal).toMatch(/^The file has Windows \(CRLF\) line endings/);
   });
+
+  it('reads the 2016 export the same when the first chunk of the stream ends on a \\r', async () => {
+    const bytes = Buffer.from(csvText);
+    const afterCr = bytes.indexOf('\r\n') + 1;
+    const report = await importer.importCsv([bytes.subarray(0, afterCr), bytes.subarray(afterCr)], { dryRun: true });
+    expect(report).toMatchObject({ status: 'dry-run', fatal: null, rows: 380, invalid: 0, unchanged: 380 });
+    expect(report.notes).toEqual(['Windows (CRLF) line endings read as plain line breaks (strict mode refuses them).']);
+  });
+
+  it('strict finds a BOM cut by the first chunk of a stream', async () => {
+    const text = Buffer.from(lf(toCsv([csvRows[0]!])));
+    const report = await importer.importCsv([UTF8_BOM.subarray(0, 1), Buffer.concat([UTF8_BOM.subarray(1), text])], { strict: true, dryRun: true });
+    expect(report.fatal).toMatch(/^The file starts with a UTF-8 byte-order mark/);
+  });
 });
 
 describe('malformed files leave the database unchanged', () => {

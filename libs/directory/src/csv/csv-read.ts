@@ -26,10 +26,37 @@ export interface CsvReadNotes {
 
 const SNIFF_BYTES = 64 * 1024;
 
-async function* chunksOf(source: CsvSource): AsyncGenerator<Uint8Array> {
+async function* rawChunksOf(source: CsvSource): AsyncGenerator<Uint8Array> {
   if (typeof source === 'string') yield new TextEncoder().encode(source);
   else if (source instanceof Uint8Array) yield source;
   else for await (const chunk of source as AsyncIterable<Uint8Array | string>) yield typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+}
+
+// enough for the byte-order marks (UTF-8: 3 bytes, UTF-16: 2)
+const HEAD_BYTES = 4;
+
+/**
+ * The chunks of the source, without empty ones, the first one holding at least HEAD_BYTES (or the
+ * whole file): the byte-order-mark checks must not depend on where a stream happens to cut the
+ * file (a first chunk of 1 byte, or an empty one, hid the BOM from strict mode).
+ */
+async function* chunksOf(source: CsvSource): AsyncGenerator<Uint8Array> {
+  let head: Uint8Array[] | null = [];
+  let headBytes = 0;
+  for await (const chunk of rawChunksOf(source)) {
+    if (chunk.byteLength === 0) continue;
+    if (!head) {
+      yield chunk;
+      continue;
+    }
+    head.push(chunk);
+    headBytes += chunk.byteLength;
+    if (headBytes >= HEAD_BYTES) {
+      yield head.length === 1 ? head[0]! : Buffer.concat(head);
+      head = null;
+    }
+  }
+  if (head && headBytes > 0) yield head.length === 1 ? head[0]! : Buffer.concat(head);
 }
 
 // Control characters other than tab/CR/LF/FF are never in a text CSV; a few in the first 64 KiB
@@ -66,6 +93,7 @@ async function* decode(source: CsvSource, maxBytes: number, notes: CsvReadNotes,
   let total = 0;
   let first = true;
   let endsWithCr = false;
+  let firstLine: string | null = '';
   for await (const chunk of chunksOf(source)) {
     total += chunk.byteLength;
     if (total > maxBytes) throw new CsvFileError(`The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit.`);
@@ -89,16 +117,30 @@ async function* decode(source: CsvSource, maxBytes: number, notes: CsvReadNotes,
       if (strict) throw new CsvFileError(STRICT_CRLF_MESSAGE);
     }
     if (text.length > 0) endsWithCr = text.endsWith('\r');
-    if (total === chunk.byteLength) refuseSemicolons(text);
-    yield text;
+    if (firstLine === null) yield text;
+    else {
+      // the text is held back until the first line is whole (or long), so the semicolon check
+      // sees all of it however the stream is cut, and runs before the parser reports a quote error
+      firstLine += text;
+      if (/[\r\n]/.test(firstLine) || firstLine.length >= SNIFF_BYTES) {
+        refuseSemicolons(firstLine);
+        yield firstLine;
+        firstLine = null;
+      }
+    }
   }
   if (total === 0) throw new CsvFileError('The file is empty.');
+  let rest: string;
   try {
-    const rest = decoder.decode();
-    if (rest) yield rest;
+    rest = decoder.decode();
   } catch {
     throw new CsvFileError('The file is not valid UTF-8 text (it ends inside a character). Save it as CSV UTF-8.');
   }
+  if (firstLine !== null) {
+    refuseSemicolons(firstLine + rest);
+    rest = firstLine + rest;
+  }
+  if (rest) yield rest;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface CommunityDeps {
   contributions: ContributionRepository;
   access: AccessService;
   clock: () => Date;
+  /** Called (awaited) after a member's standing was ended or reduced, e.g. to drop their live chat rooms. */
+  onMembershipReduced?: (userId: string) => Promise<void>;
 }
 
 function view(community: CommunityRow, membership: MembershipRow | null, permissions: CommunityPermissions): CommunityView {
@@ -32,6 +34,7 @@ function view(community: CommunityRow, membership: MembershipRow | null, permiss
 
 export function createCommunityService(deps: CommunityDeps) {
   const { communities, invites, projects, notifications, contributions, access, clock } = deps;
+  const reduced = (userId: string) => deps.onMembershipReduced?.(userId);
 
   async function adminAccessOrThrow(actor: AccessActor, slug: string) {
     const ctx = await access.communityBySlugOrThrow(actor, slug);
@@ -98,6 +101,7 @@ export function createCommunityService(deps: CommunityDeps) {
         throw new AppError('CONFLICT', 'You are the only owner; make someone else an owner before leaving.');
       }
       await communities.deleteMembership(ctx.community.id, actor.id);
+      await reduced(actor.id);
     },
 
     async listMembers(actor: AccessActor | null, slug: string): Promise<{ members: MemberWithUser[]; requests: MemberWithUser[] }> {
@@ -135,6 +139,7 @@ export function createCommunityService(deps: CommunityDeps) {
       }
       const updated = await communities.updateMembership(ctx.community.id, input.userId, { role: input.role });
       if (!updated) throw new AppError('NOT_FOUND', 'No such member.');
+      if (target.role !== input.role) await reduced(input.userId);
       if (target.role !== input.role && input.userId !== actor.id) {
         await notifications.createMany([
           { userId: input.userId, kind: 'community.role-changed', ref: { communityId: ctx.community.id, slug: input.slug, communityName: ctx.community.name, role: input.role, previousRole: target.role, actorId: actor.id } },
@@ -152,6 +157,7 @@ export function createCommunityService(deps: CommunityDeps) {
       }
       if (target.role === 'owner' && (await communities.countOwners(ctx.community.id)) <= 1) throw new AppError('CONFLICT', 'A community needs at least one owner.');
       await communities.deleteMembership(ctx.community.id, input.userId);
+      await reduced(input.userId);
     },
 
     /** Returns the secret once; only its hash is kept. */

@@ -59,7 +59,8 @@ export interface NeedListRow extends NeedRow {
 
 export interface TransitionRow {
   id: bigint;
-  actorId: string;
+  /** null: the system (a round that closed by itself). */
+  actorId: string | null;
   from: TNeedStatus | null;
   to: TNeedStatus;
   note: string | null;
@@ -119,7 +120,7 @@ export function createNeedRepository(db: PrismaClient) {
       return tx.need.update({ where: { id }, data, select: needSelect });
     },
 
-    async recordTransition(tx: Tx, input: { needId: string; actorId: string; from: TNeedStatus | null; to: TNeedStatus; note?: string | null; at: Date }): Promise<void> {
+    async recordTransition(tx: Tx, input: { needId: string; actorId: string | null; from: TNeedStatus | null; to: TNeedStatus; note?: string | null; at: Date }): Promise<void> {
       await tx.needTransition.create({ data: { ...input, note: input.note ?? null }, select: { id: true } });
     },
 

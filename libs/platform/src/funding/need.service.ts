@@ -209,7 +209,7 @@ export function createNeedService(deps: NeedDeps) {
     const names = await needs.namesOf([
       need.createdById,
       ...assigneeIds,
-      ...transitions.map((t) => t.actorId),
+      ...transitions.flatMap((t) => (t.actorId ? [t.actorId] : [])),
       ...comments.map((c) => c.authorId),
       ...checklist.flatMap((c) => (c.doneById ? [c.doneById] : [])),
       ...bounties.map((b) => b.userId),
@@ -243,7 +243,7 @@ export function createNeedService(deps: NeedDeps) {
       createdById: need.createdById,
       createdByName: names.get(need.createdById) ?? 'Unknown',
       createdAt: need.createdAt,
-      transitions: transitions.map((t) => ({ actorName: names.get(t.actorId) ?? 'Unknown', from: t.from, to: t.to, note: t.note, at: t.at })),
+      transitions: transitions.map((t) => ({ actorName: t.actorId ? (names.get(t.actorId) ?? 'Unknown') : 'System', from: t.from, to: t.to, note: t.note, at: t.at })),
       comments: comments.map((c) => ({ ...c, authorName: names.get(c.authorId) ?? 'Unknown' })),
       checklist: checklist.map((c) => ({ id: c.id, text: c.text, done: c.doneAt !== null, doneByName: c.doneById ? (names.get(c.doneById) ?? 'Unknown') : null })),
       bounties: bounties.map((b) => ({ userName: names.get(b.userId) ?? 'Unknown', points: b.points, paid: b.paidAt !== null })),

@@ -73,6 +73,12 @@ export function createRoundRepository(db: PrismaClient) {
       return db.fundingRound.findFirst({ where: { communityId, status: 'open' }, select: roundSelect });
     },
 
+    /** Ids of open rounds whose window has ended (`closesAt <= now`), oldest first. */
+    async listDueIds(now: Date, take: number): Promise<string[]> {
+      const rows = await db.fundingRound.findMany({ where: { status: 'open', closesAt: { lte: now } }, orderBy: [{ closesAt: 'asc' }, { id: 'asc' }], take, select: { id: true } });
+      return rows.map((r) => r.id);
+    },
+
     listForCommunity(communityId: string, take: number): Promise<RoundRow[]> {
       return db.fundingRound.findMany({ where: { communityId }, orderBy: [{ createdAt: 'desc' }], take, select: roundSelect });
     },
@@ -152,7 +158,7 @@ export function createRoundRepository(db: PrismaClient) {
       return db.pledgeEvent.findMany({ where: { roundId }, orderBy: [{ id: 'asc' }], take, select: { id: true, needId: true, userId: true, delta: true, amountAfter: true, at: true } });
     },
 
-    async close(tx: Tx, id: string, input: { closedById: string; closedAt: Date; results: Prisma.InputJsonValue }): Promise<RoundRow> {
+    async close(tx: Tx, id: string, input: { closedById: string | null; closedAt: Date; results: Prisma.InputJsonValue }): Promise<RoundRow> {
       return tx.fundingRound.update({ where: { id }, data: { status: 'closed', ...input }, select: roundSelect });
     },
   };

@@ -227,6 +227,65 @@ export function createRoundService(deps: RoundDeps) {
     });
   }
 
+  /**
+   * Closes the round and freezes its results under an exclusive lock on its row (which waits for
+   * pledges in flight). Returns null if the round is gone or already closed. `actorId` null is the
+   * system: the close is recorded with no closer and, as nobody contributed, no contribution events.
+   */
+  async function closeLocked(roundId: string, actorId: string | null, at: Date): Promise<RoundRow | null> {
+    return needs.transaction(async (tx) => {
+      const r = await rounds.lockRound(tx, roundId, 'update');
+      if (!r || r.status !== 'open') return null;
+      const pledges = await rounds.listPledges(r.id, tx);
+      const byNeed = new Map<string, number[]>();
+      for (const p of pledges) byNeed.set(p.needId, [...(byNeed.get(p.needId) ?? []), p.amount]);
+      const matching =
+        r.mechanism === 'quadratic' && r.matchingPool > 0 && byNeed.size > 0
+          ? allocateWholeCredits(computeQuadraticMatching(Object.fromEntries(byNeed), r.matchingPool, r.capRatio ? { capRatio: r.capRatio } : {}), r.capRatio ? { max: r.capRatio * r.matchingPool } : {})
+          : {};
+      const entries: RoundResults['needs'] = [];
+      const events: ContributionInput[] = [];
+      for (const needId of [...byNeed.keys()].sort()) {
+        const need = await needs.lockNeed(tx, needId);
+        if (!need) continue;
+        const list = byNeed.get(needId) ?? [];
+        const pledged = list.reduce((a, b) => a + b, 0);
+        const matched = matching[needId] ?? 0;
+        const total = pledged + matched;
+        let status = need.status;
+        if (r.mechanism === 'quadratic' && status === 'open' && total >= need.goal) status = 'funded';
+        const funded = status !== 'open' && status !== 'proposed' && status !== 'cancelled';
+        entries.push({ rank: 0, needId, projectId: need.projectId, title: need.title, goal: need.goal, stretchGoal: need.stretchGoal, pledged, supporters: list.length, matched, total, funded });
+        // Unfunded needs start the next round from zero; funded ones keep what they got (pledges and matching).
+        await needs.update(tx, needId, { status, pledged: funded ? need.pledged + matched : 0 });
+        if (status !== need.status) {
+          await needs.recordTransition(tx, { needId, actorId, from: need.status, to: status, note: `funded at the close of “${r.title}”`, at });
+          if (actorId) events.push({ userId: actorId, communityId: need.communityId, projectId: need.projectId, kind: 'need.funded', ref: { roundId: r.id, needId, matched }, at });
+        }
+      }
+      entries.sort((a, b) => Number(b.funded) - Number(a.funded) || b.total / b.goal - a.total / a.goal || b.supporters - a.supporters || (a.title < b.title ? -1 : 1));
+      entries.forEach((e, i) => (e.rank = i + 1));
+      const matchedTotal = entries.reduce((a, e) => a + e.matched, 0);
+      const results: RoundResults = {
+        mechanism: r.mechanism,
+        matchingPool: r.matchingPool,
+        capRatio: r.capRatio,
+        totals: {
+          pledged: entries.reduce((a, e) => a + e.pledged, 0),
+          matched: matchedTotal,
+          unallocated: r.mechanism === 'quadratic' ? r.matchingPool - matchedTotal : 0,
+          pledgers: new Set(pledges.map((p) => p.userId)).size,
+          funded: entries.filter((e) => e.funded).length,
+          unfunded: entries.filter((e) => !e.funded).length,
+        },
+        needs: entries,
+      };
+      if (actorId) events.push({ userId: actorId, communityId: r.communityId, projectId: null, kind: 'round.close', ref: { roundId: r.id, funded: results.totals.funded }, at });
+      await contributions.append(events, tx);
+      return rounds.close(tx, r.id, { closedById: actorId, closedAt: at, results: results as unknown as Record<string, never> });
+    });
+  }
+
   return {
     async getRoundOrThrow(actor: AccessActor | null, roundId: string): Promise<RoundView> {
       const { round, cctx } = await communityOfRoundOrThrow(actor, roundId);
@@ -301,60 +360,26 @@ export function createRoundService(deps: RoundDeps) {
     async closeRound(actor: AccessActor, roundId: string): Promise<RoundView> {
       const { round, cctx } = await communityOfRoundOrThrow(actor, roundId);
       if (!cctx.permissions.isAdmin && !isStaff(actor)) throw new AppError('FORBIDDEN', 'Only community admins can close funding rounds.');
-      const at = clock();
-      const closed = await needs.transaction(async (tx) => {
-        const r = await rounds.lockRound(tx, round.id, 'update');
-        if (!r || r.status !== 'open') throw new AppError('CONFLICT', 'This round is already closed.');
-        const pledges = await rounds.listPledges(r.id, tx);
-        const byNeed = new Map<string, number[]>();
-        for (const p of pledges) byNeed.set(p.needId, [...(byNeed.get(p.needId) ?? []), p.amount]);
-        const matching =
-          r.mechanism === 'quadratic' && r.matchingPool > 0 && byNeed.size > 0
-            ? allocateWholeCredits(computeQuadraticMatching(Object.fromEntries(byNeed), r.matchingPool, r.capRatio ? { capRatio: r.capRatio } : {}), r.capRatio ? { max: r.capRatio * r.matchingPool } : {})
-            : {};
-        const entries: RoundResults['needs'] = [];
-        const events: ContributionInput[] = [];
-        for (const needId of [...byNeed.keys()].sort()) {
-          const need = await needs.lockNeed(tx, needId);
-          if (!need) continue;
-          const list = byNeed.get(needId) ?? [];
-          const pledged = list.reduce((a, b) => a + b, 0);
-          const matched = matching[needId] ?? 0;
-          const total = pledged + matched;
-          let status = need.status;
-          if (r.mechanism === 'quadratic' && status === 'open' && total >= need.goal) status = 'funded';
-          const funded = status !== 'open' && status !== 'proposed' && status !== 'cancelled';
-          entries.push({ rank: 0, needId, projectId: need.projectId, title: need.title, goal: need.goal, stretchGoal: need.stretchGoal, pledged, supporters: list.length, matched, total, funded });
-          // Unfunded needs start the next round from zero; funded ones keep what they got (pledges and matching).
-          await needs.update(tx, needId, { status, pledged: funded ? need.pledged + matched : 0 });
-          if (status !== need.status) {
-            await needs.recordTransition(tx, { needId, actorId: actor.id, from: need.status, to: status, note: `funded at the close of “${r.title}”`, at });
-            events.push({ userId: actor.id, communityId: need.communityId, projectId: need.projectId, kind: 'need.funded', ref: { roundId: r.id, needId, matched }, at });
-          }
-        }
-        entries.sort((a, b) => Number(b.funded) - Number(a.funded) || b.total / b.goal - a.total / a.goal || b.supporters - a.supporters || (a.title < b.title ? -1 : 1));
-        entries.forEach((e, i) => (e.rank = i + 1));
-        const matchedTotal = entries.reduce((a, e) => a + e.matched, 0);
-        const results: RoundResults = {
-          mechanism: r.mechanism,
-          matchingPool: r.matchingPool,
-          capRatio: r.capRatio,
-          totals: {
-            pledged: entries.reduce((a, e) => a + e.pledged, 0),
-            matched: matchedTotal,
-            unallocated: r.mechanism === 'quadratic' ? r.matchingPool - matchedTotal : 0,
-            pledgers: new Set(pledges.map((p) => p.userId)).size,
-            funded: entries.filter((e) => e.funded).length,
-            unfunded: entries.filter((e) => !e.funded).length,
-          },
-          needs: entries,
-        };
-        events.push({ userId: actor.id, communityId: r.communityId, projectId: null, kind: 'round.close', ref: { roundId: r.id, funded: results.totals.funded }, at });
-        await contributions.append(events, tx);
-        return rounds.close(tx, r.id, { closedById: actor.id, closedAt: at, results: results as unknown as Record<string, never> });
-      });
+      const closed = await closeLocked(round.id, actor.id, clock());
+      if (!closed) throw new AppError('CONFLICT', 'This round is already closed.');
       return viewOf(actor, closed, cctx);
     },
+
+    /**
+     * Closes, as the system, every open round whose window has ended by `now` (the worker's
+     * scheduled job), through the same path as an admin's close. Safe to run twice at once: each
+     * round is closed under its row lock, and a round found already closed is skipped.
+     */
+    async closeDue(now: Date = clock(), limit = 100): Promise<{ closed: string[]; skipped: string[] }> {
+      const closed: string[] = [];
+      const skipped: string[] = [];
+      for (const id of await rounds.listDueIds(now, limit)) {
+        const round = await closeLocked(id, null, now);
+        (round ? closed : skipped).push(id);
+      }
+      return { closed, skipped };
+    },
+
 
     /** The round's pledge ledger (every change, in order) with names and need titles. */
     async ledger(actor: AccessActor | null, roundId: string): Promise<(Omit<PledgeEventRow, 'id'> & { id: string; userName: string; needTitle: string })[]> {

@@ -32,6 +32,8 @@ export interface ProjectDeps {
   clock: () => Date;
   /** Initial Yjs state of a new project's pad (built by the documents module). */
   emptyDocumentState?: () => Uint8Array;
+  /** Called (awaited) after a participant was removed, e.g. to drop their live chat rooms. */
+  onMembershipReduced?: (userId: string) => Promise<void>;
 }
 
 export function createProjectService(deps: ProjectDeps) {
@@ -170,6 +172,7 @@ export function createProjectService(deps: ProjectDeps) {
     async leaveProject(actor: AccessActor, projectId: string): Promise<void> {
       await access.readableProjectOrThrow(actor, projectId);
       await projects.removeMember(projectId, actor.id);
+      await deps.onMembershipReduced?.(actor.id);
     },
 
     async listMembers(actor: AccessActor | null, input: { projectId: string; linkKey?: string | null }) {
@@ -195,6 +198,7 @@ export function createProjectService(deps: ProjectDeps) {
     async removeMember(actor: AccessActor, input: { projectId: string; userId: string }): Promise<void> {
       await manageableOrThrow(actor, input.projectId, 'members');
       if (!(await projects.removeMember(input.projectId, input.userId))) throw new AppError('NOT_FOUND', 'No such participant.');
+      await deps.onMembershipReduced?.(input.userId);
     },
 
     /** Supporting ("liking") is idempotent; the first support is a ledger event. */

@@ -1,5 +1,5 @@
 import type { MessageView } from '@p2pvalue/platform';
-import { chatRoom } from './contracts';
+import { chatRoom, userRoom } from './contracts';
 import { toWire } from './chat-wire';
 import type { SocketServer } from './socket-server';
 
@@ -19,4 +19,26 @@ export function unregisterSocketServer(io: SocketServer): void {
 /** Broadcasts a stored message to its channel's room (no-op without a socket.io server, e.g. scripts). */
 export function broadcastChatMessage(message: MessageView, event: 'chat:message' | 'chat:updated' = 'chat:message'): void {
   registry.__p2pvSocketIo?.to(chatRoom(message.channelId)).emit(event, toWire(message));
+}
+
+/**
+ * After a member's community or project standing ended or was reduced: every socket of theirs, on
+ * every web process (the Redis adapter's fetchSockets/socketsLeave), leaves the channel rooms they
+ * may no longer read, so no later broadcast reaches them. No-op without a socket.io server.
+ */
+export async function leaveUnreadableChatRooms(
+  userId: string,
+  canRead: (actor: { id: string; role: string }, channelId: string) => Promise<boolean>,
+): Promise<string[]> {
+  const io = registry.__p2pvSocketIo;
+  if (!io) return [];
+  const sockets = await io.in(userRoom(userId)).fetchSockets();
+  const role = sockets[0]?.data.role ?? 'member';
+  const channelIds = [...new Set(sockets.flatMap((s) => [...s.rooms].filter((room) => room.startsWith('chat:')).map((room) => room.slice('chat:'.length))))];
+  const gone: string[] = [];
+  for (const channelId of channelIds) {
+    if (!(await canRead({ id: userId, role }, channelId))) gone.push(channelId);
+  }
+  if (gone.length > 0) io.in(userRoom(userId)).socketsLeave(gone.map(chatRoom));
+  return gone;
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "need_transition" ALTER COLUMN "actorId" DROP NOT NULL;
