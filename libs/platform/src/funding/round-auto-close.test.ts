@@ -1,59 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@p2pvalue/db/testing';
-import type { AccessActor } from '../access/access.policy';
-import type { LiveDocuments } from '../documents/live-documents';
 import { createPlatformServices, type PlatformServices } from '../platform-services';
+import { fundingFixtures, noLiveDocuments } from './testing/funding-fixtures';
 
 let db: TestDatabase;
 let svc: PlatformServices;
 let now = new Date('2026-12-07T10:00:00Z');
-let seq = 0;
-
-const noLive: LiveDocuments = {
-  readState: () => Promise.reject(new Error('not used')),
-  change: () => Promise.reject(new Error('not used')),
-};
-
-async function user(name: string, role: 'member' | 'staff' = 'member'): Promise<AccessActor> {
-  seq += 1;
-  const id = `auto-user-${seq}`;
-  await db.prisma.user.create({ data: { id, name, email: `${id}@example.org`, role } });
-  return { id, role };
-}
-
-/** A community with an admin and `members` members, one public project (all members take part). */
-async function community(members: number) {
-  seq += 1;
-  const slug = `auto-${seq}`;
-  const admin = await user(`Admin ${seq}`);
-  const people: AccessActor[] = [];
-  for (let i = 0; i < members; i += 1) people.push(await user(`Member ${seq}.${i}`));
-  const c = await db.prisma.community.create({
-    data: {
-      slug,
-      name: `Community ${slug}`,
-      createdById: admin.id,
-      memberships: { create: [{ userId: admin.id, role: 'owner' }, ...people.map((p) => ({ userId: p.id }))] },
-    },
-    select: { id: true },
-  });
-  const project = await db.prisma.project.create({
-    data: { communityId: c.id, slug: 'work', title: 'Work', linkKey: randomUUID(), createdById: admin.id, members: { create: [admin, ...people].map((p) => ({ userId: p.id })) } },
-    select: { id: true },
-  });
-  return { slug, communityId: c.id, projectId: project.id, admin, people };
-}
-
-async function openNeed(c: Awaited<ReturnType<typeof community>>, input: { title: string; goal: number; stretchGoal?: number; effortHours?: number }) {
-  const need = await svc.needs.createNeed(c.admin, { projectId: c.projectId, title: input.title, goal: input.goal, stretchGoal: input.stretchGoal ?? null, effortHours: input.effortHours ?? 2 });
-  await svc.needs.act(c.admin, { needId: need.id, action: 'open' });
-  return need.id;
-}
+const { community, openNeed } = fundingFixtures('auto', () => ({ prisma: db.prisma, svc }));
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  svc = createPlatformServices({ db: db.prisma, live: noLive, clock: () => now });
+  svc = createPlatformServices({ db: db.prisma, live: noLiveDocuments, clock: () => now });
 });
 afterAll(async () => {
   await db.drop();
