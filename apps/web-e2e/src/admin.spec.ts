@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { DEMO_USERS, storageStatePath, uniqueEmail } from './support/demo-users';
+import { chooseOption, clickUntil } from './support/ui';
 
 test.describe('as a member', () => {
   test.use({ storageState: storageStatePath('member') });
@@ -13,8 +14,7 @@ test.describe('as a member', () => {
 
   test('the account menu has no administration entry', async ({ page }) => {
     await page.goto('/');
-    await page.getByTestId('user-menu-trigger').click();
-    await expect(page.getByRole('menuitem', { name: /Account and API tokens/ })).toBeVisible();
+    await clickUntil(page.getByTestId('user-menu-trigger'), page.getByRole('menuitem', { name: /Account and API tokens/ }));
     await expect(page.getByRole('menuitem', { name: /Administration/ })).toHaveCount(0);
   });
 });
@@ -46,28 +46,32 @@ test.describe('as staff', () => {
     expect(signUp.status()).toBe(200);
     await anonymous.dispose();
 
-    await page.goto('/admin');
-    await page.getByLabel('Search accounts').fill(email);
+    const results = page.getByTestId('user-results');
     const row = page.locator(`[data-testid="user-row"][data-email="${email}"]`);
     const select = row.getByRole('combobox', { name: 'Role of Role Test' });
+    // Search for the account and wait until the filtered list has settled: one row, nothing in flight.
+    // Typing that lands before hydration is dropped, so the search is typed again until it takes.
+    const findAccount = () =>
+      expect(async () => {
+        await page.getByLabel('Search accounts').fill(email);
+        await expect(results.getByTestId('user-row')).toHaveCount(1, { timeout: 3_000 });
+        await expect(results).toHaveAttribute('aria-busy', 'false', { timeout: 3_000 });
+      }).toPass({ timeout: 20_000 });
+
+    await page.goto('/admin');
+    await findAccount();
     await expect(select).toHaveText('Member');
 
-    // A click that lands before hydration opens nothing: retry until the list is open.
-    await expect(async () => {
-      await select.click();
-      await expect(page.getByRole('option', { name: 'Researcher' })).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 20_000 });
-    await page.getByRole('option', { name: 'Researcher' }).click();
+    await chooseOption(page, select, 'Researcher');
     await expect(page.getByText('Role changed', { exact: true })).toBeVisible();
     await page.reload();
-    await page.getByLabel('Search accounts').fill(email);
+    await findAccount();
     await expect(select).toHaveText('Researcher');
 
-    await select.click();
-    await page.getByRole('option', { name: 'Member' }).click();
-    await expect(select).toHaveText('Member');
+    await chooseOption(page, select, 'Member');
+    await expect(page.getByText('Role changed', { exact: true }).first()).toBeVisible();
     await page.reload();
-    await page.getByLabel('Search accounts').fill(email);
+    await findAccount();
     await expect(select).toHaveText('Member');
   });
 });

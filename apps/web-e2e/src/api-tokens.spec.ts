@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { DEMO_USERS, storageStatePath } from './support/demo-users';
 
 test.use({ storageState: storageStatePath('researcher') });

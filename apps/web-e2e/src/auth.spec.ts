@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { DEMO_USERS, uniqueEmail, type DemoUser } from './support/demo-users';
 import { signInThroughForm, signOutThroughMenu } from './support/sign-in';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { trackConsoleErrors } from './support/console-errors';
 import { storageStatePath } from './support/demo-users';
 

@@ -1,4 +1,5 @@
-import { devices, expect, test, type Page } from '@playwright/test';
+import { devices, type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { storageStatePath } from './support/demo-users';
 
 // README screenshots, in the light theme, written to docs/screenshots/ at the repository root.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 test('the navigation fits the device: top bar on desktop, bottom bar on phones', async ({ page }, testInfo) => {
   await page.goto('/');

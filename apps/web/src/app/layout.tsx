@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import '~/styles/globals.css';
 import { BottomNav } from '~/components/shell/bottom-nav';
+import { HydrationMarker } from '~/components/shell/hydration-marker';
 import { PwaInstallCapture } from '~/components/shell/pwa-install-capture';
 import { PwaLazy } from '~/components/shell/pwa-lazy';
 import { SiteFooter } from '~/components/shell/site-footer';
@@ -44,6 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <div className="h-16 md:hidden" aria-hidden="true" />
             <BottomNav signedIn={viewer !== null} />
             <PwaInstallCapture />
+            <HydrationMarker />
             <PwaLazy serviceWorker={env.NODE_ENV === 'production'} viewerId={viewer?.id ?? null} />
         </ThemeProvider>
       </body>

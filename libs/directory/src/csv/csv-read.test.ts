@@ -26,18 +26,20 @@ async function* stream(...pieces: Uint8Array[]): AsyncGenerator<Uint8Array> {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const CRLF_FILE = Buffer.from('"Name","Nid"\r\n"Guifi.net","7"\r\n"Wiki, ""pedia""","8"\r\n"two\r\nlines",9\r\nCSA Tabacalera de Lavapiés,10\r\n');
 const LF_FILE = Buffer.from(CRLF_FILE.toString('utf8').replace(/\r\n/g, '\n'));
-const EXPECTED_CELLS = [['Name', 'Nid'], ['Guifi.net', '7'], ['Wiki, "pedia"', '8'], ['two\r\nlines', '9'], ['CSA Tabacalera de Lavapiés', '10']];
+// CRLF is read as LF, inside quoted values too
+const EXPECTED_CELLS = [['Name', 'Nid'], ['Guifi.net', '7'], ['Wiki, "pedia"', '8'], ['two\nlines', '9'], ['CSA Tabacalera de Lavapiés', '10']];
 
 describe('readCsvRecords across chunk boundaries', () => {
   it('reads the small files whole as expected (the reference for the splits below)', async () => {
     const crlf = await read(CRLF_FILE);
     expect(crlf).toMatchObject({ notes: { bom: false, crlf: true } });
     expect('rows' in crlf && crlf.rows.map((r) => r.cells)).toEqual(EXPECTED_CELLS);
+    // a record after a multi-line quoted value starts on the right line with CRLF as with LF
+    expect('rows' in crlf && crlf.rows.map((r) => r.line)).toEqual([1, 2, 3, 4, 6]);
     const lf = await read(LF_FILE);
     expect(lf).toMatchObject({ notes: { bom: false, crlf: false } });
-    // (with CRLF, csv-parse counts a CRLF inside a quoted value as two lines, so no line check there)
     expect('rows' in lf && lf.rows.map((r) => r.line)).toEqual([1, 2, 3, 4, 6]);
-    expect('rows' in lf && lf.rows.map((r) => r.cells)).toEqual(EXPECTED_CELLS.map((cells) => cells.map((cell) => cell.replace('\r\n', '\n'))));
+    expect('rows' in lf && lf.rows.map((r) => r.cells)).toEqual(EXPECTED_CELLS);
   });
 
   const files: [string, Buffer][] = [
@@ -65,6 +67,12 @@ describe('readCsvRecords across chunk boundaries', () => {
     expect(await read(stream(new Uint8Array(0), Buffer.concat([BOM, LF_FILE])), true)).toEqual({ error: STRICT_BOM_MESSAGE });
     const cr = CRLF_FILE.indexOf('\r');
     expect(await read(stream(CRLF_FILE.subarray(0, cr + 1), CRLF_FILE.subarray(cr + 1)), true)).toEqual({ error: STRICT_CRLF_MESSAGE });
+  });
+
+  it('a syntax error after multi-line CRLF values is reported on its physical line', async () => {
+    const bytes = Buffer.from('"Name","Nid"\r\n"one\r\ntwo\r\nthree","7"\r\n"broken"x,"8"\r\n');
+    const outcome = await read(bytes);
+    expect('error' in outcome && outcome.error).toMatch(/^The file is not valid CSV near line 5:/);
   });
 
   it('a semicolon-separated file gets the semicolon message wherever its first line is cut', async () => {

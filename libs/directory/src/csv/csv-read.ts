@@ -85,6 +85,20 @@ export const STRICT_BOM_MESSAGE = 'The file starts with a UTF-8 byte-order mark,
 export const STRICT_CRLF_MESSAGE = 'The file has Windows (CRLF) line endings, which strict mode refuses. Convert it to LF (Unix) line endings, or import without --strict (CRLF is then read as plain line breaks).';
 
 /**
+ * CRLF → LF, noting that the file had CRLF (strict: an error). The parser then sees one kind of
+ * line break, so the line numbers in error reports are right even inside multi-line quoted values
+ * (csv-parse counted a CRLF in a quoted value as two lines), and values never carry a stray CR.
+ */
+function lineFeeds(text: string, notes: CsvReadNotes, strict: boolean): string {
+  if (!text.includes('\r\n')) return text;
+  if (!notes.crlf) {
+    notes.crlf = true;
+    if (strict) throw new CsvFileError(STRICT_CRLF_MESSAGE);
+  }
+  return text.replace(/\r\n/g, '\n');
+}
+
+/**
  * Bytes → UTF-8 text with a size limit and binary/encoding checks; notes the BOM and line endings
  * (with `strict`, either one is an error). A UTF-16 byte-order mark is always an error.
  */
@@ -92,7 +106,8 @@ async function* decode(source: CsvSource, maxBytes: number, notes: CsvReadNotes,
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let total = 0;
   let first = true;
-  let endsWithCr = false;
+  // a CR held back at the end of a chunk, in case the next chunk starts with its LF
+  let pendingCr = '';
   let firstLine: string | null = '';
   for await (const chunk of chunksOf(source)) {
     total += chunk.byteLength;
@@ -111,12 +126,13 @@ async function* decode(source: CsvSource, maxBytes: number, notes: CsvReadNotes,
     } catch {
       throw new CsvFileError(`The file is not valid UTF-8 text (near byte ${total - chunk.byteLength}). Save it as CSV UTF-8.`);
     }
+    text = lineFeeds(pendingCr + text, notes, strict);
+    pendingCr = '';
     // (a CR at the end of one chunk and an LF at the start of the next is a CRLF too)
-    if (!notes.crlf && (text.includes('\r\n') || (endsWithCr && text.startsWith('\n')))) {
-      notes.crlf = true;
-      if (strict) throw new CsvFileError(STRICT_CRLF_MESSAGE);
+    if (text.endsWith('\r')) {
+      pendingCr = '\r';
+      text = text.slice(0, -1);
     }
-    if (text.length > 0) endsWithCr = text.endsWith('\r');
     if (firstLine === null) yield text;
     else {
       // the text is held back until the first line is whole (or long), so the semicolon check
@@ -136,6 +152,7 @@ async function* decode(source: CsvSource, maxBytes: number, notes: CsvReadNotes,
   } catch {
     throw new CsvFileError('The file is not valid UTF-8 text (it ends inside a character). Save it as CSV UTF-8.');
   }
+  rest = lineFeeds(pendingCr + rest, notes, strict);
   if (firstLine !== null) {
     refuseSemicolons(firstLine + rest);
     rest = firstLine + rest;
@@ -145,8 +162,8 @@ async function* decode(source: CsvSource, maxBytes: number, notes: CsvReadNotes,
 
 /**
  * Streams the records of a comma-separated file. A UTF-8 byte-order mark is dropped (TextDecoder
- * does it) and CRLF or LF line endings are both accepted, unless `strict` (then each is a
- * CsvFileError); syntax errors become CsvFileError.
+ * does it) and CRLF or LF line endings are both accepted (CRLF is read as LF), unless `strict`
+ * (then each is a CsvFileError); syntax errors become CsvFileError.
  */
 export async function* readCsvRecords(source: CsvSource, options: { maxBytes: number; notes: CsvReadNotes; strict?: boolean }): AsyncGenerator<CsvRecord> {
   const records = parse({ relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 1_000_000 });

@@ -7,9 +7,12 @@ export interface CsvCase {
   postedBy: string | null;
 }
 
-/** One CSV line, every cell quoted like the Drupal export, CRLF-terminated (RFC 4180). */
+/**
+ * One CSV line, every cell quoted like the Drupal export. Lines end in LF (the Drupal export used
+ * CRLF): the export then re-imports under `--strict` too, which refuses CRLF.
+ */
 export function csvLine(cells: readonly string[]): string {
-  return `${cells.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',')}\r\n`;
+  return `${cells.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',')}\n`;
 }
 
 export function csvHeader(): string {

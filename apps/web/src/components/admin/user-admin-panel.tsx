@@ -1,6 +1,6 @@
 'use client';
 
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Search } from 'lucide-react';
 import { useState } from 'react';
 import type { TUserRole } from '~/lib/roles';
@@ -28,7 +28,12 @@ export function UserAdminPanel({ viewerId }: { viewerId: string }) {
   const users = useInfiniteQuery(
     trpc.admin.listUsers.infiniteQueryOptions(
       { search: debouncedSearch || undefined, take: PAGE_SIZE },
-      { getNextPageParam: (page) => (page.length === PAGE_SIZE ? page.at(-1)?.id : undefined) },
+      {
+        getNextPageParam: (page) => (page.length === PAGE_SIZE ? page.at(-1)?.id : undefined),
+        // Typing keeps the current rows on screen until the new ones arrive: no skeleton flash, and an
+        // open role menu is not torn out from under the pointer.
+        placeholderData: keepPreviousData,
+      },
     ),
   );
 
@@ -80,7 +85,7 @@ export function UserAdminPanel({ viewerId }: { viewerId: string }) {
           {debouncedSearch ? `No account matches “${debouncedSearch}”.` : 'No accounts yet.'}
         </p>
       ) : (
-        <>
+        <div className="grid gap-5" aria-busy={users.isPlaceholderData} data-testid="user-results">
           <UserTable
             users={rows}
             viewerId={viewerId}
@@ -92,7 +97,7 @@ export function UserAdminPanel({ viewerId }: { viewerId: string }) {
               {users.isFetchingNextPage ? 'Loading…' : 'Show more accounts'}
             </Button>
           ) : null}
-        </>
+        </div>
       )}
       {toaster}
     </div>
