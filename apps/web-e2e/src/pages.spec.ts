@@ -18,6 +18,9 @@ test.describe('public pages', () => {
       const errors = trackConsoleErrors(page);
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
+      // scripts only with this response's nonce; the page still hydrates (the fixture waits for it)
+      // and the console stays clean (a blocked script is a console error)
+      expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic';/);
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
       await expect(page.getByRole('main')).toBeVisible();
       await page.waitForLoadState('networkidle');
@@ -67,6 +70,9 @@ test.describe('signed-in pages', () => {
       const errors = trackConsoleErrors(page);
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
+      // scripts only with this response's nonce; the page still hydrates (the fixture waits for it)
+      // and the console stays clean (a blocked script is a console error)
+      expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic';/);
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
       await page.waitForLoadState('networkidle');
       expect(errors).toEqual([]);

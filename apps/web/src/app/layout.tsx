@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import '~/styles/globals.css';
 import { BottomNav } from '~/components/shell/bottom-nav';
@@ -31,10 +32,12 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
+  // the custom server's per-request script nonce (see server/http/security-headers.ts)
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="flex min-h-dvh flex-col">
-        <ThemeProvider>
+        <ThemeProvider nonce={nonce}>
             <SkipLink />
             <SiteHeader viewer={viewer} />
             <main id="main" tabIndex={-1} className="flex-1 outline-none">
@@ -44,7 +47,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {/* Keeps the end of every page clear of the fixed phone tab bar. */}
             <div className="h-16 md:hidden" aria-hidden="true" />
             <BottomNav signedIn={viewer !== null} />
-            <PwaInstallCapture />
+            <PwaInstallCapture nonce={nonce} />
             <HydrationMarker />
             <PwaLazy serviceWorker={env.NODE_ENV === 'production'} viewerId={viewer?.id ?? null} />
         </ThemeProvider>

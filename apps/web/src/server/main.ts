@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       maxJsonBodyBytes: env.MAX_JSON_BODY_BYTES,
       trustProxy: env.TRUST_PROXY,
       behindTls: env.BEHIND_TLS,
+      dev,
     }),
   );
   server.keepAliveTimeout = 65_000;

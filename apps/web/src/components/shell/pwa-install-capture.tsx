@@ -16,6 +16,7 @@ export const INSTALL_EVENT = 'p2pv:installable';
 // keep the event until the install button (loaded lazily) asks for it.
 const capture = `addEventListener('beforeinstallprompt',function(e){e.preventDefault();window.__p2pvInstallPrompt=e;dispatchEvent(new Event('${INSTALL_EVENT}'))});`;
 
-export function PwaInstallCapture() {
-  return <script dangerouslySetInnerHTML={{ __html: capture }} />;
+/** `nonce`: this request's script nonce (the CSP refuses inline scripts without it). */
+export function PwaInstallCapture({ nonce }: { nonce: string | undefined }) {
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: capture }} />;
 }

@@ -6,7 +6,7 @@ import type { HealthReport } from '../health';
 let server: Server;
 let port: number;
 let health: HealthReport = { status: 'ok', db: 'ok', redis: 'ok', workers: 1 };
-const seenByNext: Array<{ url: string; forwardedFor: string | undefined; body: string }> = [];
+const seenByNext: Array<{ url: string; forwardedFor: string | undefined; body: string; csp: string | undefined; nonce: string | undefined }> = [];
 
 function call(method: string, path: string, opts: { body?: string | Buffer; headers?: Record<string, string> } = {}) {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
@@ -29,7 +29,7 @@ describe('HTTP front of the custom server', () => {
           let body = '';
           req.on('data', (c: Buffer) => (body += c.toString()));
           req.on('end', () => {
-            seenByNext.push({ url: req.url ?? '', forwardedFor: req.headers['x-forwarded-for'] as string | undefined, body });
+            seenByNext.push({ url: req.url ?? '', forwardedFor: req.headers['x-forwarded-for'] as string | undefined, body, csp: req.headers['content-security-policy'] as string | undefined, nonce: req.headers['x-nonce'] as string | undefined });
             res.end('next');
           });
         },
@@ -68,6 +68,26 @@ describe('HTTP front of the custom server', () => {
     const res = await call('POST', '/api/trpc/x', { body: '{"a":1}', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(200);
     expect(seenByNext.at(-1)?.body).toBe('{"a":1}');
+  });
+
+  it('sends a nonce-based CSP with no unsafe-inline scripts, a fresh nonce per page request, and hands the nonce to Next', async () => {
+    const one = await call('GET', '/communities');
+    const two = await call('GET', '/communities');
+    const policy = String(one.headers['content-security-policy']);
+    const scriptSrc = policy.split('; ').find((directive) => directive.startsWith('script-src ')) ?? '';
+    expect(scriptSrc).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'$/);
+    expect(scriptSrc).not.toContain('unsafe');
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+    expect(two.headers['content-security-policy']).not.toBe(policy);
+    // Next reads the nonce for its own inline scripts from the request's policy; the layout from x-nonce
+    const seen = seenByNext.at(-1);
+    expect(seen?.csp).toBe(two.headers['content-security-policy']);
+    expect(seen?.csp).toContain(`'nonce-${seen?.nonce}'`);
+    // build assets carry no page policy (workers take the policy of their own script)
+    const asset = await call('GET', '/_next/static/chunks/x.js');
+    expect(asset.headers['content-security-policy']).toBeUndefined();
+    expect(asset.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('sets security headers and a request id, and ignores a spoofed client address', async () => {

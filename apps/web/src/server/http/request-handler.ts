@@ -11,6 +11,8 @@ export interface RequestHandlerDeps {
   maxJsonBodyBytes: number;
   trustProxy: boolean;
   behindTls: boolean;
+  /** next dev: the CSP allows what React's dev tools need */
+  dev?: boolean;
 }
 
 /** Lengths above the limit are refused before any handler reads the body. */
@@ -28,7 +30,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     const requestId = typeof incomingId === 'string' && /^[\w-]{1,100}$/.test(incomingId) ? incomingId : randomUUID();
     req.headers['x-request-id'] = requestId;
     res.setHeader('X-Request-Id', requestId);
-    setSecurityHeaders(res, { behindTls: deps.behindTls });
+    setSecurityHeaders(req, res, { behindTls: deps.behindTls, dev: deps.dev ?? false });
 
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/api/health') {
