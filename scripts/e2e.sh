@@ -43,14 +43,19 @@ trap cleanup EXIT
 
 npm run --silent db:migrate >"$results/e2e-setup.log" 2>&1 || { cat "$results/e2e-setup.log"; exit 1; }
 npm run --silent db:seed >>"$results/e2e-setup.log" 2>&1 || { cat "$results/e2e-setup.log"; exit 1; }
-say "building the web app for e2e…"
-# A build with a custom NEXT_DIST_DIR rewrites these two tracked files; put them back afterwards.
-saved=$(mktemp -d); cp apps/web/next-env.d.ts apps/web/tsconfig.json "$saved/"
-# GNU time appends the build's wall time and peak memory to the log (a figure the notes report).
-timer=(); [ -x /usr/bin/time ] && timer=(/usr/bin/time -f 'build: %e s wall, peak RSS %M KB')
-"${timer[@]}" npm run --silent build >"$results/e2e-build.log" 2>&1; build_rc=$?
-cp "$saved/next-env.d.ts" "$saved/tsconfig.json" apps/web/; rm -rf "$saved"
-[ "$build_rc" = 0 ] || { tail -n 80 "$results/e2e-build.log"; exit 1; }
+# E2E_REUSE_BUILD=1 runs against the build already in the dist folder (re-running a few specs).
+if [ "${E2E_REUSE_BUILD:-0}" = 1 ] && [ -f "apps/web/${NEXT_DIST_DIR:-.next}/BUILD_ID" ]; then
+  say "reusing the build in apps/web/${NEXT_DIST_DIR:-.next}"
+else
+  say "building the web app for e2e…"
+  # A build with a custom NEXT_DIST_DIR rewrites these two tracked files; put them back afterwards.
+  saved=$(mktemp -d); cp apps/web/next-env.d.ts apps/web/tsconfig.json "$saved/"
+  # GNU time appends the build's wall time and peak memory to the log (a figure the notes report).
+  timer=(); [ -x /usr/bin/time ] && timer=(/usr/bin/time -f 'build: %e s wall, peak RSS %M KB')
+  "${timer[@]}" npm run --silent build >"$results/e2e-build.log" 2>&1; build_rc=$?
+  cp "$saved/next-env.d.ts" "$saved/tsconfig.json" apps/web/; rm -rf "$saved"
+  [ "$build_rc" = 0 ] || { tail -n 80 "$results/e2e-build.log"; exit 1; }
+fi
 
 node --import tsx apps/worker/src/main.ts >"$results/e2e-worker.log" 2>&1 &
 pids+=($!)

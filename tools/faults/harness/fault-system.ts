@@ -22,7 +22,8 @@ export interface HealthBody {
 export class FaultSystem {
   readonly baseUrl: string;
   private web: ManagedProcess | null = null;
-  private worker: ManagedProcess | null = null;
+  /** Worker processes by WORKER_ID; the system starts with `worker-1`. */
+  private readonly workers = new Map<string, ManagedProcess>();
 
   private constructor(
     readonly repo: string,
@@ -79,16 +80,19 @@ export class FaultSystem {
 
   /** Files (logs) of this run, for a failure report. */
   logFiles(): string[] {
-    return [join(this.root, 'web.log'), join(this.root, 'worker.log'), join(this.root, 'postgres.log'), join(this.root, 'redis.log')];
+    const extraWorkers = [...this.workers.keys()].filter((id) => id !== FaultSystem.FIRST_WORKER).map((id) => join(this.root, `${id}.log`));
+    return [join(this.root, 'web.log'), join(this.root, 'worker.log'), ...extraWorkers, join(this.root, 'postgres.log'), join(this.root, 'redis.log')];
   }
 
   webPid(): number | null {
     return this.web?.alive() ? this.web.pid : null;
   }
 
-  workerAlive(): boolean {
-    return this.worker?.alive() ?? false;
+  workerAlive(id = FaultSystem.FIRST_WORKER): boolean {
+    return this.workers.get(id)?.alive() ?? false;
   }
+
+  static readonly FIRST_WORKER = 'worker-1';
 
   async startWeb(): Promise<void> {
     this.web = startProcess('web', process.execPath, ['--import', 'tsx', 'apps/web/src/server/main.ts'], { cwd: this.repo, env: this.env, logFile: join(this.root, 'web.log') });
@@ -96,8 +100,36 @@ export class FaultSystem {
     if (!up) throw new Error(`the web process did not become healthy (see ${join(this.root, 'web.log')})`);
   }
 
-  async startWorker(): Promise<void> {
-    this.worker = startProcess('worker', process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], { cwd: this.repo, env: this.env, logFile: join(this.root, 'worker.log') });
+  /**
+   * Starts a worker process with this WORKER_ID (its runs record it). More workers need nothing
+   * but the same REDIS_URL and DATABASE_URL. Logs go to `<id>.log` (`worker.log` for the first).
+   */
+  async startWorker(id = FaultSystem.FIRST_WORKER): Promise<void> {
+    if (this.workers.get(id)?.alive()) throw new Error(`worker ${id} is already running`);
+    const logFile = join(this.root, id === FaultSystem.FIRST_WORKER ? 'worker.log' : `${id}.log`);
+    this.workers.set(id, startProcess(id, process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], { cwd: this.repo, env: { ...this.env, WORKER_ID: id }, logFile }));
+  }
+
+  /** kill -9 of one worker: no shutdown, its jobs' locks simply stop being renewed. */
+  async killWorker(id: string): Promise<void> {
+    const worker = this.workers.get(id);
+    if (!worker) throw new Error(`no worker ${id}`);
+    await worker.kill();
+  }
+
+  /** A graceful stop (SIGTERM) of one worker. */
+  async stopWorker(id: string): Promise<void> {
+    await this.workers.get(id)?.stop();
+    this.workers.delete(id);
+  }
+
+  /** The rows psql prints for a query on the system's database (unaligned, `|`-separated). */
+  sql(query: string): string[][] {
+    return this.postgres
+      .psql(this.databaseName, query)
+      .split('\n')
+      .filter((line) => line.length > 0)
+      .map((line) => line.split('|'));
   }
 
   health(timeoutMs = 5_000): Promise<HttpResult & { body?: HealthBody }> {
@@ -152,7 +184,7 @@ export class FaultSystem {
   /** Stops everything this system started; removes its files unless asked to keep them. */
   async close(options: { keepFiles?: boolean } = {}): Promise<void> {
     await this.web?.stop().catch(() => undefined);
-    await this.worker?.stop().catch(() => undefined);
+    for (const worker of this.workers.values()) await worker.stop().catch(() => undefined);
     await this.redis.stop().catch(() => undefined);
     try {
       if (this.postgres.running()) this.postgres.stop('immediate');
