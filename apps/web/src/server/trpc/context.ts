@@ -5,6 +5,8 @@ import { getDb } from '../db';
 import { logger } from '../logger';
 import { databaseUnavailableError } from '../database-unavailable';
 import { bearerToken, resolveViewer, type Viewer } from '../auth/viewer';
+import { CROSS_SITE_MESSAGE, isCrossSiteCookieWrite } from '../auth/cross-site';
+import { env } from '../../env';
 
 export interface Context {
   viewer: Viewer | null;
@@ -22,6 +24,8 @@ export function createContextInner(opts: { viewer: Viewer | null; requestId?: st
 }
 
 export async function createContextFromRequest(req: Request): Promise<Context> {
+  // CSRF: a write with the session cookie from another site never reaches a procedure (403)
+  if (isCrossSiteCookieWrite(req.headers, req.method, env.PUBLIC_URL)) throw new TRPCError({ code: 'FORBIDDEN', message: CROSS_SITE_MESSAGE });
   let viewer: Viewer | null;
   try {
     viewer = await resolveViewer(req.headers);
