@@ -11,17 +11,20 @@
  * event loops do not dominate the figures. Update propagation latency = time from one editor's
  * change to its arrival at each of 5 observer editors (on different processes; the send time
  * travels in the update, on the machine's shared clock). Prints p50/p95 of both, then the LAST line
- * as JSON with `ratio_p95` (full / bare; goal ≤ 1.3) and the server's RSS per editor.
+ * as JSON with `ratio_p95` (full / bare; goal ≤ 1.3), the server's RSS per editor and how long each
+ * server's event loop was held up while the editors typed (p99 and max).
  *
  * Both servers run side by side and take turns in R rounds (bare, full, full, bare, …), each mode
  * typing S/R seconds per round, so that background load on a shared machine falls on both alike.
  *
  * Options: --editors N (100), --seconds S (15, per mode), --interval MS between one editor's edits
- * (1000), --procs P client processes (4), --rounds R (4).
+ * (1000), --procs P client processes (4), --rounds R (4), --profile DIR (write a V8 CPU profile of
+ * each server process there, to see where the server's time goes).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -39,6 +42,7 @@ const { values: args } = parseArgs({
     editors: { type: 'string', default: '100' },
     seconds: { type: 'string', default: '15' },
     interval: { type: 'string', default: '1000' },
+    profile: { type: 'string' },
   },
 });
 
@@ -50,6 +54,7 @@ async function serve(mode: string): Promise<void> {
     const server = new Server({ port: 0, address: '127.0.0.1', quiet: true });
     await server.listen();
     port = server.address.port;
+    process.once('SIGTERM', () => process.exit(0));
   } else {
     const { attachRealtime } = await import('../apps/web/src/server/realtime/attach-realtime');
     const http = createServer((_req, res) => res.end());
@@ -60,8 +65,22 @@ async function serve(mode: string): Promise<void> {
     process.once('SIGTERM', () => void realtime.close().finally(() => process.exit(0)));
   }
   console.log(JSON.stringify({ ready: true, port }));
+  // How long the server's event loop was held up while the editors typed (from `typing` to `idle`,
+  // one round): work a server does on its loop delays every update passing through it.
+  const loop = monitorEventLoopDelay({ resolution: 2 });
+  loop.enable();
   for await (const line of createInterface({ input: process.stdin })) {
-    if (line === 'rss') console.log(JSON.stringify({ rss: process.memoryUsage().rss }));
+    if (line === 'typing') {
+      loop.reset();
+      console.log(JSON.stringify({ ok: 1 }));
+    } else if (line === 'idle') {
+      console.log(JSON.stringify({ loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6 }));
+    } else if (line === 'rss') {
+      // Collect garbage first (the server runs with --expose-gc), so the figure is memory held for
+      // the editors rather than whatever the collector had not yet reclaimed.
+      (globalThis as { gc?: () => void }).gc?.();
+      console.log(JSON.stringify({ rss: process.memoryUsage().rss }));
+    }
   }
 }
 
@@ -73,7 +92,9 @@ interface Child {
 }
 
 function startChild(mode: string, env: NodeJS.ProcessEnv): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', mode], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  // One folder per server: the main thread's profile sits beside the loader thread's.
+  const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}/${mode}`] : [];
+  const proc = spawn(process.execPath, [...profile, '--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', mode], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: proc.stdout! });
   const waiting: ((v: Record<string, number>) => void)[] = [];
   let onReady: ((port: number) => void) | null = null;
@@ -226,7 +247,7 @@ function startClient(plan: ClientPlan): Promise<{ go: () => Promise<{ edits: num
 }
 
 /** Runs the editors over `procs` client processes; observers are the first editors of different processes. */
-async function runEditors(base: Omit<ClientPlan, 'indices' | 'observers'>, procs: number) {
+async function runEditors(base: Omit<ClientPlan, 'indices' | 'observers'>, procs: number, server: Child) {
   const shares = Array.from({ length: Math.min(procs, base.editors) }, (_, p) => Array.from({ length: base.editors }, (_, i) => i).filter((i) => i % procs === p));
   const observerCount = Math.min(5, base.editors);
   const observers = new Set(Array.from({ length: observerCount }, (_, k) => k));
@@ -235,8 +256,11 @@ async function runEditors(base: Omit<ClientPlan, 'indices' | 'observers'>, procs
     for (const c of clients) c.proc.kill('SIGTERM');
   };
   try {
+    await server.ask('typing');
     const results = await Promise.all(clients.map((c) => c.go()));
+    const loop = await server.ask('idle');
     return {
+      loop,
       edits: results.reduce((n, r) => n + r.edits, 0),
       latencies: results.flatMap((r) => r.latencies).sort((a, b) => a - b),
       close,
@@ -265,9 +289,9 @@ async function main(): Promise<void> {
     const { createRealtimeToken } = await import('../apps/web/src/server/realtime/realtime-token');
     const token = createRealtimeToken(userId).token;
 
-    const results: Record<string, { p50: number; p95: number; samples: number; edits: number; rssPerEditorKB: number }> = {};
+    const results: Record<string, { p50: number; p95: number; samples: number; edits: number; rssPerEditorKB: number; loopP99: number; loopMax: number }> = {};
     const modes = ['bare', 'full'] as const;
-    const servers = {} as Record<(typeof modes)[number], { child: Child; url: string; name: string; before: number; after: number; latencies: number[]; edits: number }>;
+    const servers = {} as Record<(typeof modes)[number], { child: Child; url: string; name: string; heldForEditors: number; latencies: number[]; edits: number; loop: Record<string, number> }>;
     for (const mode of modes) {
       const child = await startChild(mode, process.env);
       children.push(child);
@@ -277,16 +301,22 @@ async function main(): Promise<void> {
       const warm = await connectEditors({ url, name, token, indices: [0], observers: [], editors: 1, seconds: 0.5, interval });
       await warm.go();
       warm.close();
-      servers[mode] = { child, url, name, before: (await child.ask('rss')).rss!, after: 0, latencies: [], edits: 0 };
+      servers[mode] = { child, url, name, heldForEditors: 0, latencies: [], edits: 0, loop: {} };
     }
     // Both servers stay up and take turns (bare, full, full, bare, …) so that load from anything
     // else on the machine falls on both alike.
     for (let round = 0; round < rounds; round++) {
       for (const mode of round % 2 === 0 ? modes : [...modes].reverse()) {
         const server = servers[mode];
-        const run = await runEditors({ url: server.url, name: server.name, token, editors, seconds: seconds / rounds, interval }, procs);
-        server.after = Math.max(server.after, (await server.child.ask('rss')).rss!);
+        const run = await runEditors({ url: server.url, name: server.name, token, editors, seconds: seconds / rounds, interval }, procs, server.child);
+        // The worst round counts.
+        server.loop = { loopP99: Math.max(server.loop.loopP99 ?? 0, run.loop.loopP99!), loopMax: Math.max(server.loop.loopMax ?? 0, run.loop.loopMax!) };
+        // Memory held for the editors: RSS with them connected minus RSS once they have left
+        // (same warm process, garbage collected both times); the largest round counts.
+        const connected = (await server.child.ask('rss')).rss!;
         run.close();
+        await new Promise((r) => setTimeout(r, 2_000));
+        server.heldForEditors = Math.max(server.heldForEditors, connected - (await server.child.ask('rss')).rss!);
         server.latencies.push(...run.latencies);
         server.edits += run.edits;
       }
@@ -299,10 +329,12 @@ async function main(): Promise<void> {
         p95: percentile(latencies, 95),
         samples: latencies.length,
         edits: server.edits,
-        rssPerEditorKB: Math.round((server.after - server.before) / editors / 1024),
+        rssPerEditorKB: Math.round(server.heldForEditors / editors / 1024),
+        loopP99: server.loop.loopP99 ?? NaN,
+        loopMax: server.loop.loopMax ?? NaN,
       };
       const r = results[mode]!;
-      console.log(`${mode.padEnd(4)}: ${editors} editors on ${procs} client processes, ${rounds} rounds, ${r.edits} edits, ${r.samples} deliveries — p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, server RSS +${r.rssPerEditorKB} KB/editor`);
+      console.log(`${mode.padEnd(4)}: ${editors} editors on ${procs} client processes, ${rounds} rounds, ${r.edits} edits, ${r.samples} deliveries — p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, server RSS +${r.rssPerEditorKB} KB/editor, server event-loop delay p99 ${r.loopP99.toFixed(1)} ms (max ${r.loopMax.toFixed(1)} ms)`);
       // Graceful stop, so the full server flushes the document before the check below.
       server.child.proc.kill('SIGTERM');
       await new Promise((r) => server.child.proc.once('exit', r));
@@ -325,6 +357,10 @@ async function main(): Promise<void> {
         ratio_p95: +ratio.toFixed(3),
         rss_per_editor_kb: results.full!.rssPerEditorKB,
         bare_rss_per_editor_kb: results.bare!.rssPerEditorKB,
+        full_loop_delay_p99_ms: +results.full!.loopP99.toFixed(2),
+        full_loop_delay_max_ms: +results.full!.loopMax.toFixed(2),
+        bare_loop_delay_p99_ms: +results.bare!.loopP99.toFixed(2),
+        bare_loop_delay_max_ms: +results.bare!.loopMax.toFixed(2),
         persisted_all: storedLines === results.full!.edits,
       }),
     );

@@ -17,7 +17,9 @@
  *   ratio10x corresponds to ≤ 1.2 here when the population stays 10×);
  * - experimentWallSec: wall time of `p2pv-sim experiment --name 21sep_largeSteady_online
  *   --workers 2` (a fresh process, so start-up is included);
- * - peakHeapMB: peak V8 heap of the largest preset run, measured in a fresh child process;
+ * - peakHeapMB: peak V8 heap of the largest preset run, measured in a fresh child process (run
+ *   with --expose-gc), and liveHeapMB: the heap after a full collection at every tenth of that
+ *   run, which stays flat when nothing but the recorded series grows from tick to tick;
  * - with --all: every one of the 13 experiments with 2 workers, and their total wall time
  *   (target: 2,065 runs / 1.19 M run-ticks in under 10 minutes on 2 cores), the guarded NetLogo
  *   runtime errors (§9.3 codes) met in each, with counts, and the number of runs that stopped on
@@ -123,22 +125,37 @@ function largestPresetRun(): { name: string; params: Record<string, ParamValue>;
   return best;
 }
 
-/** Child mode: run one config and report the peak heap sampled every tick. */
+interface HeapProbe {
+  peakHeapMB: number;
+  /** Heap after a full GC at ticks steps/10, 2·steps/10, …; empty without --expose-gc. */
+  liveHeapMB: number[];
+  ticks: number;
+}
+
+/** Child mode: run one config and report the peak heap sampled every tick, and the live heap. */
 async function heapProbe(spec: string): Promise<void> {
   const { params, steps } = JSON.parse(spec) as { params: Record<string, ParamValue>; steps: number };
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const every = Math.max(1, Math.floor(steps / 10));
+  const live: number[] = [];
   let peak = process.memoryUsage().heapUsed;
-  runModel(
+  const output = runModel(
     { seed: 1, params },
     {
       ticks: steps,
       record: 'every-tick',
-      onProgress: () => {
+      onProgress: (tick) => {
         peak = Math.max(peak, process.memoryUsage().heapUsed);
+        if (gc && tick % every === 0) {
+          gc();
+          live.push(process.memoryUsage().heapUsed / 2 ** 20);
+        }
       },
     },
   );
   peak = Math.max(peak, process.memoryUsage().heapUsed);
-  process.stdout.write(`${JSON.stringify({ peakHeapMB: peak / 2 ** 20 })}\n`);
+  const result: HeapProbe = { peakHeapMB: peak / 2 ** 20, liveHeapMB: live, ticks: output.ticks };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 interface ScaleResult {
@@ -241,11 +258,17 @@ async function main(): Promise<void> {
   }
 
   const largest = largestPresetRun();
-  const probe = spawnSync(TSX, [SELF, '--heap-probe', JSON.stringify({ params: largest.params, steps: largest.steps })], {
-    encoding: 'utf8',
-  });
-  const peakHeapMB = probe.status === 0 ? (JSON.parse(probe.stdout.trim().split('\n').pop() ?? '{}') as { peakHeapMB: number }).peakHeapMB : null;
-  console.log(`peak heap of the largest preset run (${largest.name}, ${largest.steps} ticks): ${peakHeapMB?.toFixed(1) ?? 'failed'} MB`);
+  const probe = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', SELF, '--heap-probe', JSON.stringify({ params: largest.params, steps: largest.steps })],
+    { encoding: 'utf8', cwd: ROOT },
+  );
+  const heap = probe.status === 0 ? (JSON.parse(probe.stdout.trim().split('\n').pop() ?? '{}') as HeapProbe) : null;
+  const peakHeapMB = heap?.peakHeapMB ?? null;
+  console.log(
+    `peak heap of the largest preset run (${largest.name}, ${heap?.ticks ?? '?'} of ${largest.steps} ticks): ${peakHeapMB?.toFixed(1) ?? 'failed'} MB; ` +
+      `after GC at every tenth: ${heap?.liveHeapMB.map((v) => v.toFixed(1)).join(', ') ?? 'n/a'} MB`,
+  );
 
   console.log(
     JSON.stringify({
@@ -271,6 +294,7 @@ async function main(): Promise<void> {
       loadAverage1m: Number(loadavg()[0]?.toFixed(2) ?? 0),
       experimentWallSec: Object.fromEntries(Object.entries(experimentWallSec).map(([k, v]) => [k, Number(v.toFixed(2))])),
       peakHeapMB: peakHeapMB === null ? null : Number(peakHeapMB.toFixed(1)),
+      liveHeapMB: heap ? heap.liveHeapMB.map((v) => Number(v.toFixed(1))) : null,
       allExperimentsWallSec: allWallSec === null ? null : Number(allWallSec.toFixed(1)),
       allRuns: values.all ? allRuns : null,
       guardedRuntimeErrors: values.all ? guarded : null,

@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { storageStatePath } from './support/demo-users';
+import { clickUntil } from './support/ui';
 
 // Chat in the seeded demo community: two people in one channel over socket.io. The desktop and
 // phone projects run at the same time, so each uses its own channel.
@@ -148,6 +149,87 @@ test('messages written offline are queued and sent in order on reconnect', async
   const texts = await staff.page.getByTestId('chat-message').filter({ hasText: `-${stamp}` }).allTextContents();
   expect(texts.map((t) => (t.includes(`offline-a-${stamp}`) ? 'a' : 'b'))).toEqual(['a', 'b']);
   await expect(member.page.getByTestId('pending-message')).toHaveCount(0);
+  await staff.context.close();
+  await member.context.close();
+});
+
+// A 2×2 PNG (valid, so the browser really decodes what the server serves).
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFElEQVR4nGP4z8DAAMIM/////w8AH+4F+7C4l8kAAAAASUVORK5CYII=', 'base64');
+
+test('a direct message and an image attachment between two people', async ({ browser }) => {
+  test.slow();
+  const staff = await openAs(browser, 'staff', CHAT);
+  // start the conversation from the chat sidebar
+  const dialog = staff.page.getByRole('dialog', { name: 'New direct message' });
+  await clickUntil(staff.page.getByRole('button', { name: 'New message' }), dialog);
+  await dialog.getByRole('textbox', { name: 'Find a member' }).fill('Demo Member');
+  await dialog.getByRole('button', { name: 'Demo Member', exact: true }).click();
+  await expect(staff.page).toHaveURL(/\/chat\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+  const dmUrl = new URL(staff.page.url()).pathname;
+  const staffBox = staff.page.getByRole('textbox', { name: 'Message @Demo Member' });
+  await expect(staffBox).toBeVisible({ timeout: 15_000 });
+  await expect(staff.page.getByText('Offline —')).toHaveCount(0, { timeout: 15_000 });
+
+  const hello = `dm-${Date.now()}`;
+  await staffBox.fill(hello);
+  await staffBox.press('Enter');
+  await expect(message(staff.page, hello)).toBeVisible();
+
+  // the member finds the conversation under "Direct messages", named after the other person
+  const member = await openAs(browser, 'member', CHAT);
+  const dm = member.page.getByTestId('direct-link').filter({ hasText: 'Demo Staff' });
+  await expect(dm).toBeVisible();
+  expect(await dm.getAttribute('href')).toBe(dmUrl);
+  await dm.click();
+  const memberBox = member.page.getByRole('textbox', { name: 'Message @Demo Staff' });
+  await expect(memberBox).toBeVisible({ timeout: 15_000 });
+  await expect(message(member.page, hello)).toBeVisible();
+
+  // the member shares a picture: uploaded, then sent with the message; it shows inline for both
+  await member.page.getByTestId('attach-input').setInputFiles({ name: 'tiny picture.png', mimeType: 'application/octet-stream', buffer: PNG });
+  await expect(member.page.getByTestId('draft-attachment')).toContainText('tiny picture.png', { timeout: 10_000 });
+  const caption = `photo-${Date.now()}`;
+  await memberBox.fill(caption);
+  await memberBox.press('Enter');
+  await expect(member.page.getByTestId('draft-attachment')).toHaveCount(0);
+  for (const page of [staff.page, member.page]) {
+    const image = message(page, caption).getByTestId('chat-image');
+    await expect(image).toBeVisible({ timeout: 5_000 });
+    // really served to (and decoded by) the reader
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 5_000 }).toBe(2);
+  }
+  await staff.context.close();
+  await member.context.close();
+});
+
+/** The navigation's notification badge of this device: the top bar on desktop, the tab bar on phones. */
+const bell = (page: Page, testInfo: TestInfo) => page.getByTestId(testInfo.project.name === 'phone' ? 'tab-notifications' : 'nav-notifications');
+
+test('an @mention in chat produces a notification for the mentioned member, without a reload', async ({ browser }, testInfo) => {
+  test.slow();
+  const member = await openAs(browser, 'member', '/communities');
+  const unread = async () => Number.parseInt((await bell(member.page, testInfo).getAttribute('data-unread')) ?? '', 10);
+  // the badge knows the count once the member's socket is connected
+  await expect.poll(unread, { timeout: 15_000 }).toBeGreaterThanOrEqual(0);
+  const before = await unread();
+
+  const staff = await openAs(browser, 'staff', CHAT);
+  await staff.page.goto(await channelUrl(staff.page));
+  await ready(staff.page);
+  const box = staff.page.getByRole('textbox', { name: /Message #/ });
+  await box.fill('@Demo');
+  const suggestion = staff.page.getByRole('listbox', { name: 'Mention someone' }).getByRole('option', { name: 'Demo Member' });
+  await expect(suggestion).toBeVisible({ timeout: 10_000 });
+  await suggestion.click();
+  await expect(box).toHaveValue(/^@\[Demo Member\]\([^)]+\) $/);
+  const text = `mention-${Date.now()}`;
+  await box.press('End');
+  await box.pressSequentially(text);
+  await box.press('Enter');
+  await expect(message(staff.page, text)).toContainText('@Demo Member');
+
+  // the member's badge goes up live, on a page that was not reloaded
+  await expect.poll(unread, { timeout: 5_000 }).toBeGreaterThan(before);
   await staff.context.close();
   await member.context.close();
 });

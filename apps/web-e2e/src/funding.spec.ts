@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { trackConsoleErrors } from './support/console-errors';
 import { storageStatePath } from './support/demo-users';
+import { clickUntil } from './support/ui';
 
 // Prioritising work the crowdfunding way, through the pages only: an admin opens a round, two
 // members pledge to three needs, one need is funded, a member takes it on and finishes it, another
@@ -131,4 +132,98 @@ test('a round on a phone: open, pledge, fund, claim, complete, verify, thank, cl
   }
   // The refused pledge answers 409 on purpose; the browser logs that status line.
   expect(errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
+});
+
+test('the seeded needs list on a 390 px phone: no sideways scroll, progress bars in their colour bands', async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'sets its own 390 px phone viewport; once is enough');
+  const member = await as(browser, 'member');
+  const errors = trackConsoleErrors(member);
+  await member.goto('/communities/p2pvalue-demo/projects/commons-handbook/needs');
+  await expect(member.getByRole('heading', { level: 1, name: 'Needs' })).toBeVisible();
+  await expect(member.getByTestId('need-card').first()).toBeVisible();
+  await noHorizontalScroll(member);
+
+  // Teem's bands: red below a third, amber to two thirds, green above — each drawn in its own colour.
+  const colours = new Map<string, string>();
+  for (const band of ['low', 'middle', 'high'] as const) {
+    const bar = member.locator(`[role="progressbar"][data-band="${band}"]`).first();
+    await expect(bar).toBeVisible();
+    const fill = await bar.locator('div').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(fill).not.toMatch(/^(transparent|rgba\(0, 0, 0, 0\))$/);
+    colours.set(band, fill);
+  }
+  expect(new Set(colours.values()).size).toBe(3);
+  await expect(member.getByTestId('need-card').filter({ hasText: 'Almost there' })).not.toHaveCount(0);
+  // Every card fits the screen.
+  for (const box of await member.getByTestId('need-card').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().right))) {
+    expect(box).toBeLessThanOrEqual(390);
+  }
+
+  // The funding page shows the seeded round's live totals, on the phone too.
+  await member.goto('/communities/p2pvalue-demo/funding');
+  await expect(member.getByTestId('round-totals')).toContainText('credits pledged by');
+  await expect(member.getByTestId('round-balance')).toContainText('of 100 credits');
+  await noHorizontalScroll(member);
+  expect(errors).toEqual([]);
+});
+
+test('make a need from a chat message and from a document selection, with links back', async ({ browser, baseURL }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'sets its own 390 px phone viewport; once is enough');
+  test.slow();
+  const page = await as(browser, 'staff');
+  const errors = trackConsoleErrors(page);
+  const slug = `make-${Date.now().toString(36)}`;
+  const trpc = async (path: string, input: unknown) => {
+    const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { origin: baseURL! } });
+    expect(response.status(), await response.text()).toBe(200);
+    return (await response.json()).result.data.json;
+  };
+  const community = await trpc('community.create', { slug, name: `Make ${slug}`, visibility: 'public', description: 'Needs from chat and documents' });
+  const project = await trpc('project.create', { community: slug, slug: 'garden', title: 'Garden', shareMode: 'public' });
+
+  // From a chat message: the message's actions offer "Make a need"; the member picks the project.
+  const channels = await (await page.request.get(`/api/v1/channels?communityId=${community.id}`)).json();
+  const general = channels.items.find((c: { kind: string }) => c.kind === 'general');
+  const text = `Who can fix the garden tap? ${Date.now()}`;
+  const sent = await page.request.post(`/api/v1/channels/${general.id}/messages`, { data: { clientId: `make-need-${Date.now()}`, body: text }, headers: { origin: baseURL! } });
+  expect(sent.status(), await sent.text()).toBe(200);
+  await page.goto(`/communities/${slug}/chat/${general.id}`);
+  const message = page.getByTestId('chat-message').filter({ hasText: text });
+  await clickUntil(message.getByRole('button', { name: 'Message actions' }), message.getByRole('button', { name: 'Make a need' }));
+  await message.getByRole('button', { name: 'Make a need' }).click();
+  await expect(message.getByLabel('Need for the project')).toHaveValue('garden');
+  await message.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(`**/communities/${slug}/projects/garden/needs?**`);
+  await expect(page.getByTestId('need-form-source')).toContainText(text);
+  await expect(page.getByLabel('What is needed')).toHaveValue(text);
+  await page.getByLabel('Effort (hours)').fill('1');
+  await page.getByLabel('Goal (credits)').fill('5');
+  await page.getByRole('button', { name: 'Propose need' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: text })).toBeVisible();
+  const fromChat = page.getByTestId('need-source');
+  await expect(fromChat).toContainText('From a chat message in #general');
+  await expect(fromChat.getByRole('link', { name: '#general' })).toHaveAttribute('href', new RegExp(`/chat/${general.id}\\?message=`));
+  await noHorizontalScroll(page);
+
+  // From a document selection: select the text, "Make a need" in the editor's toolbar.
+  const docs = await (await page.request.get(`/api/v1/documents?project=${project.id}`)).json();
+  const pad = docs.items[0];
+  await page.goto(`/communities/${slug}/projects/garden/documents/${pad.id}`);
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  const line = 'Buy a ladder for the apple trees';
+  await page.getByTestId('editor').click();
+  await page.keyboard.type(line);
+  await expect(page.getByRole('button', { name: 'Make a need' })).toBeDisabled();
+  await page.keyboard.press('Shift+Home');
+  await page.getByRole('button', { name: 'Make a need' }).click();
+  await page.waitForURL(`**/communities/${slug}/projects/garden/needs?**`);
+  await expect(page.getByTestId('need-form-source')).toContainText(line);
+  await page.getByLabel('Effort (hours)').fill('2');
+  await page.getByLabel('Goal (credits)').fill('15');
+  await page.getByRole('button', { name: 'Propose need' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: line })).toBeVisible();
+  await page.getByTestId('need-source').getByRole('link', { name: pad.title }).click();
+  await page.waitForURL(`**/documents/${pad.id}`);
+  await noHorizontalScroll(page);
+  expect(errors).toEqual([]);
 });

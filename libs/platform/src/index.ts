@@ -39,9 +39,10 @@ export { collabDocumentName, parseCollabDocumentName } from './documents/collab-
 export { DOCUMENT_FRAGMENT, documentText, documentTextFromState, fragmentToMarkdown, fragmentToPlainText } from './documents/yjs-text';
 export { appendBlocks, buildDocumentState, replaceContent, type Block, type TextRun } from './documents/yjs-build';
 export { diffLines, type DiffLine } from './documents/line-diff';
+export { DOCUMENT_META_MAP, RESTORE_MARK_KEY, markRestore, readRestoreMark, type RestoreMark } from './documents/restore-mark';
 export { mentionedUserIds, mentionsAddedBy } from './documents/yjs-mentions';
 export { MAX_DOCUMENT_IMAGE_BYTES, sniffImageType, type ImageMediaType } from './documents/image-type';
-export { documentImagePath, type DocumentImageService, type DocumentImageView } from './documents/document-image.service';
+export { DEFAULT_DOCUMENT_IMAGE_LIMITS, documentImagePath, type DocumentImageLimits, type DocumentImageService, type DocumentImageView } from './documents/document-image.service';
 export { createContributionRepository, type ContributionRepository, type TContributionKind } from './contributions/contribution.repository';
 // Chat
 export {
@@ -49,10 +50,13 @@ export {
   ZChannelName,
   ZChatBody,
   ZClientId,
+  ZAttachmentIds,
   ZCreateChannelInput,
+  ZDirectCandidatesInput,
   ZEditMessageInput,
   ZEmoji,
   ZHistoryInput,
+  ZLinkCardsInput,
   ZMarkReadInput,
   ZMessageRef,
   ZOpenDirectInput,
@@ -60,8 +64,10 @@ export {
   ZSearchChatInput,
   ZSendMessageInput,
 } from './chat/chat.schemas';
-export type { ChannelView, ChatService, MessageView } from './chat/chat.service';
-export type { TChatChannelKind } from './chat/chat.repository';
+export { CHAT_UPLOAD_LIMITS, chatAttachmentPath, type ChannelView, type ChatService, type MessageView } from './chat/chat.service';
+export type { AttachmentRow as ChatAttachmentView, TChatChannelKind } from './chat/chat.repository';
+export { cleanFileName, MAX_CHAT_ATTACHMENT_BYTES, MAX_CHAT_ATTACHMENTS_PER_MESSAGE, sniffChatFileType } from './chat/chat-file-type';
+export { chatLinkRefs, type ChatLinkCard } from './chat/chat-link-cards';
 export { createNotificationRepository, survivesMute, type NewNotification, type NotificationRepository } from './notifications/notification.repository';
 export { createNotificationService, type NotificationDigest, type NotificationService, type NotificationView } from './notifications/notification.service';
 export { ZChannelId, ZListNotificationsInput, ZMarkNotificationsReadInput, ZNotificationSettingsInput, ZSetChannelMuteInput } from './notifications/notification.schemas';
@@ -69,10 +75,34 @@ export { ZChannelId, ZListNotificationsInput, ZMarkNotificationsReadInput, ZNoti
 // Simulation experiments (issue 8): designs, queueing, and the worker-side run executor
 export { checkExperimentDesign, expandExperimentRuns, DEFAULT_EXPERIMENT_LIMITS, ZExperimentDesignInput, type CheckedDesign, type ExperimentLimits } from './experiments/experiment-design';
 export { createExperimentRepository, type ExperimentRepository, type TExperimentStatus } from './experiments/experiment.repository';
-export { createExperimentService, ZIdempotencyKey, type ExperimentActor, type ExperimentService, type ExperimentStatusView } from './experiments/experiment.service';
+export { createExperimentService, ZIdempotencyKey, type ExperimentActor, type ExperimentListItem, type ExperimentService, type ExperimentStatusView } from './experiments/experiment.service';
+export { ZListExperimentsInput, presetOfDesign, type TListExperimentsInput } from './experiments/experiment-list';
 export type { ExperimentQueuePort } from './experiments/experiment-queue.port';
 export { executeExperimentRun, type ExecuteRunOutcome, type ExecuteRunOptions } from './experiments/execute-experiment-run';
 export { unpackJson, type StoredSeries } from './experiments/run-series';
+export { createExperimentResultsRepository, type ExperimentResultsRepository } from './experiments/experiment-results.repository';
+export { createExperimentResultsService, ZRunListInput, type ExperimentOverview, type ExperimentResultsService, type ResultsExport, type RunView, type TRunListInput } from './experiments/experiment-results.service';
+export type { ExperimentArchivePort } from './experiments/experiment-results-archive.port';
+export type { ConditionResult, MeanBand, MetricResult } from './experiments/experiment-results';
 
 // Prioritisation: the pure funding arithmetic (quadratic matching, direct-funding rules, ranking)
 export * from './funding';
+
+// Community health (issue 9): the ledger-derived #1/#9/#90 series, inequality, survival and flow
+export {
+  computeCommunityHealth,
+  createHealthRepository,
+  createHealthService,
+  DEFAULT_ROLE_RULES,
+  generateSyntheticHistory,
+  REFERENCE_SHARES,
+  seedSyntheticHistory,
+  weekKey,
+  type CommunityHealth,
+  type CommunityHealthView,
+  type HealthLedger,
+  type HealthService,
+  type HealthWeek,
+  type RoleRules,
+  type SyntheticSeedReport,
+} from './health';

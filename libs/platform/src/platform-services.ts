@@ -4,6 +4,8 @@ import { createCommunityRepository } from './communities/community.repository';
 import { createCommunityService } from './communities/community.service';
 import { createChatRepository } from './chat/chat.repository';
 import { createChatService } from './chat/chat.service';
+import { createChatAttachmentRepository } from './chat/chat-attachment.repository';
+import { createChatLinkCardResolver } from './chat/chat-link-cards';
 import { createInviteRepository } from './communities/invite.repository';
 import { createContributionRepository } from './contributions/contribution.repository';
 import { createCommentRepository } from './documents/comment.repository';
@@ -29,6 +31,7 @@ export function createPlatformRepositories(db: PrismaClient) {
   return {
     communities: createCommunityRepository(db),
     chat: createChatRepository(db),
+    chatAttachments: createChatAttachmentRepository(db),
     invites: createInviteRepository(db),
     projects: createProjectRepository(db),
     documents: createDocumentRepository(db),
@@ -51,11 +54,13 @@ export function createPlatformServices(deps: {
   clock?: () => Date;
   /** After a member's community or project standing ended or was reduced (awaited; should not throw). */
   onMembershipReduced?: (userId: string) => Promise<void>;
+  /** After a project's share mode changed (awaited; should not throw). */
+  onShareModeChanged?: (projectId: string) => Promise<void>;
 }) {
   const repos = createPlatformRepositories(deps.db);
   const clock = deps.clock ?? (() => new Date());
   const access = createAccessService(repos);
-  const projects = createProjectService({ ...repos, access, clock, emptyDocumentState: () => buildDocumentState([{ type: 'paragraph', text: '' }]), onMembershipReduced: deps.onMembershipReduced });
+  const projects = createProjectService({ ...repos, access, clock, emptyDocumentState: () => buildDocumentState([{ type: 'paragraph', text: '' }]), onMembershipReduced: deps.onMembershipReduced, onShareModeChanged: deps.onShareModeChanged });
   const listVisibleProjects = (actor: Parameters<typeof projects.listProjects>[0], slug: string) => projects.listProjects(actor, slug);
   return {
     repos,
@@ -67,7 +72,7 @@ export function createPlatformServices(deps: {
     recognition: createRecognitionService({ ...repos, access, clock }),
     documents: createDocumentService({ ...repos, access, live: deps.live, clock }),
     notifications: createNotificationService({ notifications: repos.notifications, clock }),
-    chat: createChatService({ ...repos, clock }),
+    chat: createChatService({ ...repos, clock, resolveLinkCard: createChatLinkCardResolver({ access, needs: repos.needs }) }),
     documentImages: createDocumentImageService({ images: repos.images, access }),
   };
 }

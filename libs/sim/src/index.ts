@@ -68,6 +68,9 @@ export {
   powerLawGoodnessOfFit,
   histogram,
   fitLogNormal,
+  fitTruncatedLogNormal,
+  comparePowerLawLogNormal,
+  vuongTest,
   meanCI95,
   mean,
   sampleSd,
@@ -83,6 +86,10 @@ export type {
   Histogram,
   HistogramSpec,
   LogNormalFit,
+  TruncatedLogNormalFit,
+  PowerLawVsLogNormal,
+  PowerLawVsLogNormalOptions,
+  VuongResult,
   MeanCI,
 } from './analysis';
 

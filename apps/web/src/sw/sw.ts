@@ -40,4 +40,11 @@ const serwist = new Serwist({
   fallbacks: { entries: [{ url: OFFLINE_URL, matcher: ({ request }) => request.destination === 'document' }] },
 });
 
+// Web Worker scripts go straight to the network, registered before Serwist's fetch listener: a
+// response from here drops the URL's #fragment, where Turbopack passes a worker its bootstrap
+// config, so the simulation designer's preview worker would not start.
+(globalThis as unknown as { addEventListener(type: 'fetch', listener: (event: { request: Request; stopImmediatePropagation(): void }) => void): void }).addEventListener('fetch', (event) => {
+  if (event.request.destination === 'worker' || event.request.destination === 'sharedworker') event.stopImmediatePropagation();
+});
+
 serwist.addEventListeners();

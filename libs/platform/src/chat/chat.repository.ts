@@ -24,9 +24,13 @@ export interface ChannelAccessFacts {
   membership: { role: TMembershipRole; status: TMembershipStatus } | null;
   isProjectMember: boolean;
   isDirectMember: boolean;
+  /** direct channels: the other participant is still an active member of a community the user is in */
+  sharesCommunity: boolean;
 }
 
+/** A file of a message, as copied into the message row (see chat-attachment.repository.ts). */
 export interface AttachmentRow {
+  id: string;
   name: string;
   url: string;
   contentType: string;
@@ -129,13 +133,19 @@ export function createChatRepository(db: PrismaClient) {
           memberStatus: TMembershipStatus | null;
           isProjectMember: boolean;
           isDirectMember: boolean;
+          sharesCommunity: boolean;
         }[]
       >`
         SELECT c."id", c."kind"::text AS "kind", c."communityId", c."projectId", c."name", c."createdAt",
                p."shareMode"::text AS "shareMode", p."archived", co."slug" AS "communitySlug",
                ms."role"::text AS "memberRole", ms."status"::text AS "memberStatus",
                EXISTS (SELECT 1 FROM "project_member" pm WHERE pm."projectId" = c."projectId" AND pm."userId" = ${userId}) AS "isProjectMember",
-               EXISTS (SELECT 1 FROM "chat_channel_member" cm WHERE cm."channelId" = c."id" AND cm."userId" = ${userId}) AS "isDirectMember"
+               EXISTS (SELECT 1 FROM "chat_channel_member" cm WHERE cm."channelId" = c."id" AND cm."userId" = ${userId}) AS "isDirectMember",
+               (c."kind" = 'direct' AND EXISTS (
+                 SELECT 1 FROM "chat_channel_member" peer
+                 JOIN "community_membership" theirs ON theirs."userId" = peer."userId" AND theirs."status" = 'active'
+                 JOIN "community_membership" mine ON mine."communityId" = theirs."communityId" AND mine."userId" = ${userId} AND mine."status" = 'active'
+                 WHERE peer."channelId" = c."id" AND peer."userId" <> ${userId})) AS "sharesCommunity"
         FROM "chat_channel" c
         LEFT JOIN "project" p ON p."id" = c."projectId"
         LEFT JOIN "community" co ON co."id" = c."communityId"
@@ -157,18 +167,22 @@ export function createChatRepository(db: PrismaClient) {
         membership: r.memberRole && r.memberStatus ? { role: r.memberRole, status: r.memberStatus } : null,
         isProjectMember: r.isProjectMember,
         isDirectMember: r.isDirectMember,
+        sharesCommunity: r.sharesCommunity,
       };
     },
 
-    /** Channels of the communities where the user is an active member, and the user's direct channels. */
+    /**
+     * Channels of the communities where the user is an active member (optionally one community),
+     * and all the user's direct channels (conversations between people, whichever community they
+     * were started from).
+     */
     async listCandidateChannels(userId: string, communityId?: string): Promise<ChannelWithFacts[]> {
       const rows = await db.chatChannel.findMany({
         where: {
           OR: [
-            { community: { memberships: { some: { userId, status: 'active' } } }, kind: { not: 'direct' } },
+            { community: { memberships: { some: { userId, status: 'active' } } }, kind: { not: 'direct' }, ...(communityId ? { communityId } : {}) },
             { kind: 'direct', members: { some: { userId } } },
           ],
-          ...(communityId ? { communityId } : {}),
         },
         orderBy: [{ kind: 'asc' }, { name: 'asc' }, { id: 'asc' }],
         select: channelFactsSelect,
@@ -194,6 +208,19 @@ export function createChatRepository(db: PrismaClient) {
         if (!isUniqueViolation(error)) throw error;
         return db.chatChannel.findUniqueOrThrow({ where: { directKey }, select: channelSelect });
       }
+    },
+
+    async directMemberIds(channelId: string): Promise<string[]> {
+      return (await db.chatChannelMember.findMany({ where: { channelId }, select: { userId: true } })).map((m) => m.userId);
+    },
+
+    async findProjectChannelId(projectId: string): Promise<string | null> {
+      return (await db.chatChannel.findUnique({ where: { projectId }, select: { id: true } }))?.id ?? null;
+    },
+
+    async findMessageBodies(ids: string[]): Promise<{ id: string; channelId: string; body: string; deletedAt: Date | null }[]> {
+      if (ids.length === 0) return [];
+      return db.chatMessage.findMany({ where: { id: { in: ids } }, select: { id: true, channelId: true, body: true, deletedAt: true } });
     },
 
     async findMessage(id: string): Promise<MessageRow | null> {
@@ -235,6 +262,10 @@ export function createChatRepository(db: PrismaClient) {
           ON CONFLICT ("channelId", "userId") DO UPDATE
             SET "lastReadSeq" = GREATEST("chat_read_state"."lastReadSeq", EXCLUDED."lastReadSeq"), "updatedAt" = now()
           RETURNING "userId"
+        ), files AS (
+          UPDATE "chat_attachment" a SET "messageId" = m."id"
+          FROM m WHERE a."id" = ANY(${input.attachments.map((a) => a.id)}::text[]) AND a."messageId" IS NULL
+          RETURNING a."id"
         )
         SELECT m."id", m."seq", (SELECT u."name" FROM "user" u WHERE u."id" = m."authorId") AS "authorName" FROM m`;
       const fresh = inserted[0];
@@ -273,7 +304,11 @@ export function createChatRepository(db: PrismaClient) {
         data: data.deletedAt ? { ...data, body: '', attachments: [], mentionedIds: [] } : data,
         select: messageSelect,
       });
-      if (data.deletedAt) await db.chatReaction.deleteMany({ where: { messageId: id } });
+      if (data.deletedAt) {
+        await db.chatReaction.deleteMany({ where: { messageId: id } });
+        // A deleted message's files are no longer served.
+        await db.chatAttachment.deleteMany({ where: { messageId: id } });
+      }
       return oneWithName(data.deletedAt ? { ...row, reactions: [] } : row);
     },
 
@@ -366,6 +401,22 @@ export function createChatRepository(db: PrismaClient) {
       const rows = await db.membership.findMany({ where: { communityId, status: 'active' }, select: { userId: true } });
       const users = rows.length ? await db.user.findMany({ where: { id: { in: rows.map((r) => r.userId) } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }) : [];
       return users;
+    },
+
+    /** Of the given users, those who are active members of a community the user is also an active member of. */
+    async peersSharingACommunity(userId: string, peerIds: string[]): Promise<Set<string>> {
+      if (peerIds.length === 0) return new Set();
+      const rows = await db.$queryRaw<{ userId: string }[]>`
+        SELECT DISTINCT theirs."userId" FROM "community_membership" theirs
+        JOIN "community_membership" mine ON mine."communityId" = theirs."communityId" AND mine."userId" = ${userId} AND mine."status" = 'active'
+        WHERE theirs."status" = 'active' AND theirs."userId" IN (${Prisma.join(peerIds)})`;
+      return new Set(rows.map((r) => r.userId));
+    },
+
+    async userNames(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+      return new Map(users.map((u) => [u.id, u.name]));
     },
 
     /** Authors of a thread (its root and its replies), to tell them about a new reply. */

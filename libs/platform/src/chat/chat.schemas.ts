@@ -16,12 +16,19 @@ export const ZChannelName = z
 export const ZEmoji = z.string().min(1).max(16).regex(/^[^\s<>&"']+$/u, 'One emoji.');
 export const ZSeq = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
-export const ZSendMessageInput = z.object({
-  channelId: z.uuid(),
-  clientId: ZClientId,
-  body: ZChatBody,
-  threadRootId: z.uuid().nullish(),
-});
+/** Files uploaded beforehand (PUT /api/uploads/chat/{channelId}/attachments) that the message carries. */
+export const ZAttachmentIds = z.array(z.uuid()).max(10, 'At most 10 files per message.');
+
+/** A message has text, files, or both. */
+export const ZSendMessageInput = z
+  .object({
+    channelId: z.uuid(),
+    clientId: ZClientId,
+    body: z.string().trim().max(CHAT_BODY_MAX, `At most ${CHAT_BODY_MAX} characters.`).default(''),
+    threadRootId: z.uuid().nullish(),
+    attachmentIds: ZAttachmentIds.default([]),
+  })
+  .refine((v) => v.body.length > 0 || v.attachmentIds.length > 0, { message: 'Write something first.', path: ['body'] });
 
 export const ZHistoryInput = z
   .object({
@@ -45,6 +52,8 @@ export const ZSearchChatInput = z.object({
 });
 export const ZCreateChannelInput = z.object({ communityId: z.uuid(), name: ZChannelName });
 export const ZOpenDirectInput = z.object({ communityId: z.uuid(), userId: z.string().min(1).max(100) });
+export const ZDirectCandidatesInput = z.object({ communityId: z.uuid() });
+export const ZLinkCardsInput = z.object({ messageIds: z.array(z.uuid()).min(1).max(50) });
 
 export type TSendMessageInput = z.input<typeof ZSendMessageInput>;
 export type THistoryInput = z.input<typeof ZHistoryInput>;

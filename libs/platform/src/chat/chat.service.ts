@@ -1,13 +1,19 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '@p2pvalue/shared';
 import type { z } from 'zod';
 import { projectPermissions, type AccessActor, type TMembershipRole, type TMembershipStatus, type TShareMode } from '../access/access.policy';
 import type { CommunityRepository } from '../communities/community.repository';
 import type { NotificationRepository } from '../notifications/notification.repository';
 import type { ProjectRepository } from '../projects/project.repository';
-import type { ChannelAccessFacts, ChannelWithFacts, ChatRepository, MessageRow, TChatChannelKind } from './chat.repository';
+import type { ChatAttachmentRepository } from './chat-attachment.repository';
+import { cleanFileName, MAX_CHAT_ATTACHMENT_BYTES, sniffChatFileType } from './chat-file-type';
+import { chatLinkRefs, type ChatLinkCard, type ChatLinkCardResolver } from './chat-link-cards';
+import type { AttachmentRow, ChannelAccessFacts, ChannelWithFacts, ChatRepository, MessageRow, TChatChannelKind } from './chat.repository';
 import {
   chatMentionIds,
   ZCreateChannelInput,
+  ZDirectCandidatesInput,
+  ZLinkCardsInput,
   ZEditMessageInput,
   ZHistoryInput,
   ZMarkReadInput,
@@ -36,15 +42,26 @@ export interface ChannelView {
   lastReadSeq: number;
   canPost: boolean;
   canModerate: boolean;
+  /** direct channels: the other participant */
+  peerId: string | null;
 }
 
 export type MessageView = MessageRow;
 
+/** Where a chat file is served (to the channel's readers only). */
+export const chatAttachmentPath = (attachmentId: string) => `/api/v1/chat/attachments/${attachmentId}`;
+
+/** Uploads a member may make: per 10 minutes, and bytes per hour (counted in PostgreSQL, so across web processes). */
+export const CHAT_UPLOAD_LIMITS = { filesPer10Minutes: 30, bytesPerHour: 100 * 1024 * 1024 } as const;
+
 export interface ChatDeps {
   chat: ChatRepository;
+  chatAttachments: ChatAttachmentRepository;
   communities: CommunityRepository;
   projects: ProjectRepository;
   notifications: NotificationRepository;
+  /** Turns a link to a document or need into a card, with the reader's permissions. */
+  resolveLinkCard: ChatLinkCardResolver;
   clock: () => Date;
 }
 
@@ -56,15 +73,16 @@ const NO_ACCESS: ChannelAccess = { read: false, post: false, moderate: false };
  * "Cannot read it" and "does not exist" both answer NOT_FOUND.
  */
 export function createChatService(deps: ChatDeps) {
-  const { chat, communities, projects, notifications, clock } = deps;
+  const { chat, chatAttachments, communities, projects, notifications, resolveLinkCard, clock } = deps;
 
   /** Access given the facts, in one place (projects follow the platform's access policy). */
   function decide(
     actor: AccessActor,
     channel: { kind: TChatChannelKind; project: { shareMode: TShareMode; archived: boolean } | null },
-    facts: { membership: { role: TMembershipRole; status: TMembershipStatus } | null; isProjectMember: boolean; isDirectMember: boolean },
+    facts: { membership: { role: TMembershipRole; status: TMembershipStatus } | null; isProjectMember: boolean; isDirectMember: boolean; sharesCommunity: boolean },
   ): ChannelAccess {
-    if (channel.kind === 'direct') return { read: facts.isDirectMember, post: facts.isDirectMember, moderate: false };
+    // A conversation stays readable by its two people; writing needs a community they still share.
+    if (channel.kind === 'direct') return { read: facts.isDirectMember, post: facts.isDirectMember && facts.sharesCommunity, moderate: false };
     const { membership } = facts;
     if (membership?.status !== 'active') return NO_ACCESS;
     const admin = membership.role === 'owner' || membership.role === 'admin' || actor.role === 'staff';
@@ -105,18 +123,26 @@ export function createChatService(deps: ChatDeps) {
   }
 
   /** Every channel the actor may read (optionally in one community). */
-  async function readableChannels(actor: AccessActor, communityId?: string): Promise<{ channel: ChannelWithFacts; access: ChannelAccess }[]> {
+  async function readableChannels(actor: AccessActor, communityId?: string): Promise<{ channel: ChannelWithFacts; access: ChannelAccess; peerId: string | null }[]> {
     const candidates = await chat.listCandidateChannels(actor.id, communityId);
     const memberships = new Map((await communities.listMembershipsOfUser(actor.id)).map((m) => [m.communityId, m]));
     const projectIds = candidates.flatMap((c) => (c.projectId ? [c.projectId] : []));
     const participant = await projects.memberProjectIds(actor.id, projectIds);
+    const peerOf = (channel: ChannelWithFacts) => (channel.kind === 'direct' ? (channel.memberIds.find((id) => id !== actor.id) ?? null) : null);
+    const sharing = await chat.peersSharingACommunity(
+      actor.id,
+      candidates.flatMap((c) => peerOf(c) ?? []),
+    );
     return candidates
       .map((channel) => ({
         channel,
+        peerId: peerOf(channel),
         access: decide(actor, channel, {
-          membership: channel.communityId ? (memberships.get(channel.communityId) ?? null) : null,
+          // a direct channel's community is where it was started, not a condition of access
+          membership: channel.communityId && channel.kind !== 'direct' ? (memberships.get(channel.communityId) ?? null) : null,
           isProjectMember: !!channel.projectId && participant.has(channel.projectId),
           isDirectMember: channel.memberIds.includes(actor.id),
+          sharesCommunity: sharing.has(peerOf(channel) ?? ''),
         }),
       }))
       .filter((c) => c.access.read);
@@ -158,8 +184,25 @@ export function createChatService(deps: ChatDeps) {
     return out;
   }
 
+  /** The actor's own uploads for this channel, not yet sent with another message, in the order given. */
+  async function attachmentsToSend(actor: AccessActor, channelId: string, ids: string[]): Promise<AttachmentRow[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const rows = new Map((await chatAttachments.findMany(unique)).map((r) => [r.id, r]));
+    return unique.map((id) => {
+      const row = rows.get(id);
+      if (!row || row.uploadedById !== actor.id || row.channelId !== channelId) throw new AppError('NOT_FOUND', 'No such file: upload it again.');
+      return { id: row.id, name: row.name, url: chatAttachmentPath(row.id), contentType: row.mediaType, size: row.size };
+    });
+  }
+
   return {
     readableChannelOrThrow,
+
+    /** The channel of a project (every project has one). */
+    projectChannelId(projectId: string): Promise<string | null> {
+      return chat.findProjectChannelId(projectId);
+    },
 
     /** For socket.io room joins: true only if the actor may read the channel. */
     async canReadChannel(actor: AccessActor, channelId: string): Promise<boolean> {
@@ -172,10 +215,12 @@ export function createChatService(deps: ChatDeps) {
         actor.id,
         readable.map((r) => r.channel.id),
       );
-      return readable.map(({ channel, access }) => ({
+      const peerNames = await chat.userNames(readable.flatMap((r) => r.peerId ?? []));
+      return readable.map(({ channel, access, peerId }) => ({
         id: channel.id,
         kind: channel.kind,
-        name: channel.kind === 'project' ? (channel.project?.title ?? channel.name) : channel.name,
+        name: peerId ? (peerNames.get(peerId) ?? 'Former member') : channel.kind === 'project' ? (channel.project?.title ?? channel.name) : channel.name,
+        peerId,
         communityId: channel.communityId,
         projectId: channel.projectId,
         lastMessageAt: counts.get(channel.id)?.lastMessageAt ?? null,
@@ -206,11 +251,88 @@ export function createChatService(deps: ChatDeps) {
       return chat.upsertDirectChannel({ communityId: input.communityId, userIds: [actor.id, input.userId], name: names.sort().join(', ') });
     },
 
+    /** The people of a community one can start a direct conversation with (its other active members). */
+    async directCandidates(actor: AccessActor, raw: z.input<typeof ZDirectCandidatesInput>): Promise<{ id: string; name: string }[]> {
+      const input = ZDirectCandidatesInput.parse(raw);
+      const mine = await communities.findMembership(input.communityId, actor.id);
+      if (mine?.status !== 'active') throw new AppError('NOT_FOUND', 'No such community.');
+      return (await chat.communityMembers(input.communityId)).filter((m) => m.id !== actor.id);
+    },
+
+    /**
+     * Stores an uploaded file for a channel the actor may post in. The type is read from the bytes
+     * (never the client's word); images are shown inline, other allowed types are downloads.
+     */
+    async uploadAttachment(actor: AccessActor, input: { channelId: string; name: string | null; content: Uint8Array }): Promise<AttachmentRow> {
+      const { channel, access } = await readableChannelOrThrow(actor, input.channelId);
+      if (!access.post) throw new AppError('FORBIDDEN', 'This channel is read-only for you.');
+      if (input.content.byteLength === 0) throw new AppError('BAD_REQUEST', 'The file is empty.');
+      if (input.content.byteLength > MAX_CHAT_ATTACHMENT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `Files can be at most ${MAX_CHAT_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
+      const name = cleanFileName(input.name);
+      const type = sniffChatFileType(input.content, name);
+      if (!type) throw new AppError('BAD_REQUEST', 'This kind of file cannot be shared here. Images, PDF, office documents, ZIP archives and text files can.');
+      const now = clock();
+      const [recent, hourly] = await Promise.all([
+        chatAttachments.uploadsSince(actor.id, new Date(now.getTime() - 10 * 60_000)),
+        chatAttachments.uploadsSince(actor.id, new Date(now.getTime() - 60 * 60_000)),
+      ]);
+      if (recent.count >= CHAT_UPLOAD_LIMITS.filesPer10Minutes || hourly.bytes + input.content.byteLength > CHAT_UPLOAD_LIMITS.bytesPerHour) {
+        throw new AppError('TOO_MANY_REQUESTS', 'You have shared many files in a short time. Try again in a few minutes.');
+      }
+      // Uploads abandoned (never sent) for a day are cleared as the member uploads more.
+      await chatAttachments.pruneUnsent(actor.id, new Date(now.getTime() - 24 * 60 * 60_000));
+      const sha256 = createHash('sha256').update(input.content).digest('hex');
+      const row = await chatAttachments.put({ channelId: channel.id, uploadedById: actor.id, name, mediaType: type.mediaType, sha256, content: input.content });
+      return { id: row.id, name: row.name, url: chatAttachmentPath(row.id), contentType: row.mediaType, size: row.size };
+    },
+
+    /** A file's bytes, to readers of its channel only (others: NOT_FOUND). Unsent uploads only to their uploader. */
+    async getAttachment(actor: AccessActor, attachmentId: string): Promise<{ name: string; mediaType: string; size: number; sha256: string; content: Uint8Array }> {
+      const row = await chatAttachments.find(attachmentId);
+      if (!row) throw new AppError('NOT_FOUND', 'No such file.');
+      const { access } = await accessTo(actor, row.channelId);
+      if (!access.read || (!row.messageId && row.uploadedById !== actor.id)) throw new AppError('NOT_FOUND', 'No such file.');
+      const content = await chatAttachments.content(row.sha256);
+      if (!content) throw new AppError('NOT_FOUND', 'No such file.');
+      return { name: row.name, mediaType: row.mediaType, size: row.size, sha256: row.sha256, content };
+    },
+
+    /**
+     * Cards for the documents and needs linked in messages, resolved with the caller's permissions:
+     * what the caller may not see gets no card. Messages in channels the caller cannot read are skipped.
+     */
+    async linkCards(actor: AccessActor, raw: z.input<typeof ZLinkCardsInput>): Promise<{ messageId: string; cards: ChatLinkCard[] }[]> {
+      const input = ZLinkCardsInput.parse(raw);
+      const messages = await chat.findMessageBodies([...new Set(input.messageIds)]);
+      const readable = new Map<string, boolean>();
+      for (const channelId of new Set(messages.map((m) => m.channelId))) readable.set(channelId, (await accessTo(actor, channelId)).access.read);
+      const cards = new Map<string, Promise<ChatLinkCard | null>>();
+      const out: { messageId: string; cards: ChatLinkCard[] }[] = [];
+      for (const message of messages) {
+        if (!readable.get(message.channelId) || message.deletedAt) continue;
+        const refs = chatLinkRefs(message.body);
+        if (refs.length === 0) continue;
+        const resolved = await Promise.all(
+          refs.map((ref) => {
+            const key = `${ref.kind}:${ref.id}`;
+            if (!cards.has(key)) cards.set(key, resolveLinkCard(actor, ref));
+            return cards.get(key)!;
+          }),
+        );
+        const found = resolved.filter((c): c is ChatLinkCard => c !== null);
+        if (found.length > 0) out.push({ messageId: message.id, cards: found });
+      }
+      return out;
+    },
+
     /**
      * Stores the message (one transaction) and returns it. Idempotent on (sender, clientId): a
      * resend returns the stored message with `created: false` and changes nothing.
      */
-    async sendMessage(actor: AccessActor, raw: z.input<typeof ZSendMessageInput>): Promise<{ message: MessageView; created: boolean; threadRoot: MessageView | null }> {
+    async sendMessage(
+      actor: AccessActor,
+      raw: z.input<typeof ZSendMessageInput>,
+    ): Promise<{ message: MessageView; created: boolean; threadRoot: MessageView | null; /** direct channels: the participants, who hear of it even before joining its room */ directUserIds: string[] }> {
       const input = ZSendMessageInput.parse(raw);
       const { channel, access } = await readableChannelOrThrow(actor, input.channelId);
       if (!access.post) throw new AppError('FORBIDDEN', 'This channel is read-only for you.');
@@ -222,6 +344,7 @@ export function createChatService(deps: ChatDeps) {
         threadRootId = root.threadRootId ?? root.id;
       }
       const mentionedIds = await readersAmong(channel, chatMentionIds(input.body));
+      const attachments = await attachmentsToSend(actor, channel.id, input.attachmentIds);
       const result = await chat.insertMessage({
         channelId: channel.id,
         authorId: actor.id,
@@ -229,14 +352,15 @@ export function createChatService(deps: ChatDeps) {
         body: input.body,
         threadRootId,
         mentionedIds,
-        attachments: [],
+        attachments,
         at: clock(),
       });
       if (!result.created && result.message.channelId !== channel.id) throw new AppError('CONFLICT', 'This message id was already used in another channel.');
       if (result.created) await notifyAbout(actor, channel, result.message);
       // A reply changes its root's reply count: edges broadcast the root too.
       const threadRoot = result.message.threadRootId ? await chat.findMessage(result.message.threadRootId) : null;
-      return { ...result, threadRoot };
+      const directUserIds = channel.kind === 'direct' && result.created ? await chat.directMemberIds(channel.id) : [];
+      return { ...result, threadRoot, directUserIds };
     },
 
     async editMessage(actor: AccessActor, raw: z.input<typeof ZEditMessageInput>): Promise<MessageView> {

@@ -25,6 +25,24 @@ export function createDocumentImageRepository(db: PrismaClient) {
       });
     },
 
+    /**
+     * Counts one upload attempt by `userId` in a fixed window (shared by every web process: the
+     * counter is a row of the app's `rate_limit` table, updated atomically). Returns the attempts
+     * in the current window, this one included, and when that window started.
+     */
+    async countUploadAttempt(userId: string, now: Date, windowMs: number): Promise<{ count: number; windowStart: Date }> {
+      const key = `p2pv:document-image-upload:${userId}`;
+      const at = BigInt(now.getTime());
+      const expired = at - BigInt(windowMs);
+      const [row] = await db.$queryRaw<{ count: number; lastRequest: bigint }[]>`
+        INSERT INTO rate_limit (id, key, count, "lastRequest") VALUES (gen_random_uuid()::text, ${key}, 1, ${at})
+        ON CONFLICT (key) DO UPDATE SET
+          count = CASE WHEN rate_limit."lastRequest" <= ${expired} THEN 1 ELSE rate_limit.count + 1 END,
+          "lastRequest" = CASE WHEN rate_limit."lastRequest" <= ${expired} THEN ${at} ELSE rate_limit."lastRequest" END
+        RETURNING count, "lastRequest"`;
+      return { count: Number(row!.count), windowStart: new Date(Number(row!.lastRequest)) };
+    },
+
     async findWithContent(documentId: string, id: string): Promise<(DocumentImageRow & { content: Uint8Array }) | null> {
       const row = await db.documentImage.findFirst({ where: { id, documentId }, select: { ...imageSelect, content: true } });
       return row ? { ...row, content: new Uint8Array(row.content) } : null;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import type { ContributionRepository } from '../contributions/contribution.repository';
 import type { ProjectRepository } from '../projects/project.repository';
@@ -16,6 +17,9 @@ export interface DocumentPersistenceOptions {
   /** An automatic version is taken once edits have been going on for this long since the last version. */
   autoVersionAfterMs?: number;
 }
+
+/** Origin of the changes a store merges in from the database (not anyone's typing). */
+export const MERGE_ORIGIN = { source: 'p2pvalue-store-merge' } as const;
 
 interface Session {
   userId: string;
@@ -40,6 +44,14 @@ export function createDocumentPersistence(options: DocumentPersistenceOptions) {
   const sinceVersion = new Map<string, { authors: Set<string>; firstEditAt: Date }>();
   const owners = new Map<string, { projectId: string; communityId: string }>();
   const pending = new Set<Promise<unknown>>();
+  /**
+   * Per document, the md5 of the stored state this process last loaded or wrote: a state its live
+   * document contains. Stores are compare-and-set against it, so a state another web process wrote
+   * in between is merged in, never overwritten (the Redis extension's store lock only makes that
+   * rare: a process skips its store while another one stores, which may be an older state).
+   */
+  const knownDigests = new Map<string, string | null>();
+  const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
 
   function track<T>(promise: Promise<T>): Promise<T> {
     pending.add(promise);
@@ -81,7 +93,9 @@ export function createDocumentPersistence(options: DocumentPersistenceOptions) {
 
   return {
     async load(documentId: string): Promise<Uint8Array | null> {
-      return documents.loadState(documentId);
+      const state = await documents.loadState(documentId);
+      knownDigests.set(documentId, state ? md5(state) : null);
+      return state;
     },
 
     /** Persists the full state; returns false when the document no longer exists. */
@@ -89,10 +103,21 @@ export function createDocumentPersistence(options: DocumentPersistenceOptions) {
       return track(
         (async () => {
           const now = clock();
-          const state = Y.encodeStateAsUpdate(doc);
-          const text = documentText(doc);
-          const stored = await documents.storeState(documentId, { yState: state, ...text, at: now });
-          if (!stored) return false;
+          let state = Y.encodeStateAsUpdate(doc);
+          let text = documentText(doc);
+          for (let attempt = 0; ; attempt++) {
+            const result = await documents.storeStateIfUnchanged(documentId, { yState: state, ...text, at: now, ifDigest: knownDigests.get(documentId) ?? null });
+            if (result.outcome === 'missing') return false;
+            if (result.outcome === 'stored') break;
+            // Someone else stored meanwhile: take their state in (editors get what was missing)
+            // and store the union.
+            if (attempt >= 5) throw new Error(`the stored state of document ${documentId} keeps changing`);
+            Y.applyUpdate(doc, result.stored, MERGE_ORIGIN);
+            knownDigests.set(documentId, md5(result.stored));
+            state = Y.encodeStateAsUpdate(doc);
+            text = documentText(doc);
+          }
+          knownDigests.set(documentId, md5(state));
           const owner = await ownerOf(documentId);
           if (owner) await projects.touch(owner.projectId, now);
           const since = sinceVersion.get(documentId);
@@ -103,6 +128,11 @@ export function createDocumentPersistence(options: DocumentPersistenceOptions) {
           return true;
         })(),
       );
+    },
+
+    /** The document left this process's memory (after its last store). */
+    forget(documentId: string): void {
+      knownDigests.delete(documentId);
     },
 
     /** Called for every change a person makes (not for changes arriving from other instances). */

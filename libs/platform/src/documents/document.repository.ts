@@ -68,6 +68,31 @@ export function createDocumentRepository(db: PrismaClient) {
       return count === 1;
     },
 
+    /**
+     * Compare-and-set: writes the state only while the stored one is still the state whose md5 is
+     * `ifDigest` (null: nothing stored yet); otherwise writes nothing and returns the stored state,
+     * which the caller merges before trying again. The row is locked while deciding.
+     */
+    async storeStateIfUnchanged(
+      id: string,
+      input: { yState: Uint8Array; markdown: string; plainText: string; at: Date; ifDigest: string | null },
+    ): Promise<{ outcome: 'stored' } | { outcome: 'missing' } | { outcome: 'changed'; stored: Uint8Array }> {
+      return db.$transaction(async (tx) => {
+        const [row] = await tx.$queryRaw<{ digest: string | null }[]>`SELECT md5("yState") AS digest FROM document WHERE id = ${id} FOR UPDATE`;
+        if (!row) return { outcome: 'missing' as const };
+        if (row.digest !== null && row.digest !== input.ifDigest) {
+          const current = await tx.document.findUnique({ where: { id }, select: { yState: true } });
+          return { outcome: 'changed' as const, stored: new Uint8Array(current!.yState!) };
+        }
+        await tx.document.update({
+          where: { id },
+          data: { yState: Buffer.from(input.yState), markdown: input.markdown, plainText: input.plainText, editedAt: input.at },
+          select: { id: true },
+        });
+        return { outcome: 'stored' as const };
+      });
+    },
+
     async userNames(ids: string[]): Promise<Map<string, string>> {
       const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
       return new Map(users.map((u) => [u.id, u.name]));

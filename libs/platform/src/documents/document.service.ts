@@ -12,6 +12,7 @@ import type { DocumentRepository, DocumentRow, FolderRow } from './document.repo
 import { ZCommentAnchor, ZCommentBody, ZDocumentTitle, ZFolderName } from './document.schemas';
 import { diffLines, type DiffLine } from './line-diff';
 import type { LiveDocuments } from './live-documents';
+import { markRestore, type RestoreMark } from './restore-mark';
 import type { VersionRepository, VersionSummary } from './version.repository';
 import { replaceContent } from './yjs-build';
 import { documentTextFromState } from './yjs-text';
@@ -190,7 +191,15 @@ export function createDocumentService(deps: DocumentDeps) {
       const before = await snapshot(input.documentId, { label: `Before restoring ${stamp}`, reason: 'before-restore', createdById: actor.id, authorIds: [] });
       const source = new Y.Doc();
       Y.applyUpdate(source, version.yState);
-      await live.change(input.documentId, (doc) => replaceContent(doc, source, SERVER_ORIGIN));
+      // Content and restore mark travel in one transaction, so editors clear their undo history
+      // exactly when the restored content arrives (see restore-mark.ts).
+      const mark: RestoreMark = { beforeVersionId: before.id, versionId: version.id, label: stamp, byId: actor.id, at: clock().toISOString() };
+      await live.change(input.documentId, (doc) =>
+        doc.transact(() => {
+          replaceContent(doc, source, SERVER_ORIGIN);
+          markRestore(doc, mark);
+        }, SERVER_ORIGIN),
+      );
       source.destroy();
       const restored = await snapshot(input.documentId, { label: `Restored ${stamp}`, reason: 'restore', createdById: actor.id, authorIds: [actor.id] });
       const [b, r] = await versionViews([before, restored]);

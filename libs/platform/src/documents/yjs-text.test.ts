@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendBlocks, buildDocumentState, replaceContent } from './yjs-build';
-import { DOCUMENT_FRAGMENT, documentText, documentTextFromState } from './yjs-text';
+import { DOCUMENT_FRAGMENT, documentText, documentTextFromState, fragmentToMarkdown, fragmentToPlainText } from './yjs-text';
 import { diffLines } from './line-diff';
 import { mentionedUserIds, mentionsAddedBy } from './yjs-mentions';
 
@@ -107,5 +107,90 @@ describe('document text derived from Yjs', () => {
     ]);
     expect(added).toEqual([[], [], ['new', 'cell']]);
   });
+
+  it('finds mentions in updates from elsewhere, not in content deleted in the same update', () => {
+    const server = new Y.Doc();
+    const fragment = server.getXmlFragment(DOCUMENT_FRAGMENT);
+    appendBlocks(server, Array.from({ length: 50 }, (_, i) => ({ type: 'paragraph' as const, text: `line ${i}` })));
+    const added: string[][] = [];
+    fragment.observeDeep((events) => added.push(mentionsAddedBy(events)));
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const sync = () => Y.applyUpdate(server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)));
+    appendBlocks(client, [{ type: 'bullets', items: [['see ', { mention: { id: 'deep', label: 'Deep' } }]] }]);
+    sync();
+    client.transact(() => {
+      appendBlocks(client, [{ type: 'paragraph', text: [{ mention: { id: 'gone', label: 'Gone' } }] }]);
+      const f = client.getXmlFragment(DOCUMENT_FRAGMENT);
+      f.delete(f.length - 1, 1);
+    });
+    sync();
+    // Meta data beside the text (a restore mark) mentions nobody.
+    client.getMap('p2pv:meta').set('restore', { versionId: 'v' });
+    sync();
+    expect(added).toEqual([['deep'], []]);
+  });
 });
 
+describe('document text kept per block on a live document', () => {
+  const fresh = (doc: Y.Doc) => {
+    const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
+    return { markdown: fragmentToMarkdown(fragment), plainText: fragmentToPlainText(fragment) };
+  };
+
+  it('matches a full derivation after every kind of edit, local or from elsewhere', () => {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
+    appendBlocks(doc, [
+      { type: 'heading', level: 1, text: 'Title' },
+      { type: 'paragraph', text: 'first' },
+      { type: 'bullets', items: ['one', 'two'] },
+      { type: 'table', rows: [['a', 'b'], ['c', 'd']] },
+      { type: 'tasks', items: [{ text: 'task', checked: false }] },
+    ]);
+    expect(documentText(doc)).toEqual(fresh(doc));
+    const steps: ((d: Y.Doc) => void)[] = [
+      // Text inside a paragraph, a list item and a table cell.
+      (d) => ((d.getXmlFragment(DOCUMENT_FRAGMENT).get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(5, ' edited', { bold: {} }),
+      (d) => {
+        const item = (d.getXmlFragment(DOCUMENT_FRAGMENT).get(2) as Y.XmlElement).get(1) as Y.XmlElement;
+        ((item.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'item ');
+      },
+      (d) => {
+        const cell = ((d.getXmlFragment(DOCUMENT_FRAGMENT).get(3) as Y.XmlElement).get(1) as Y.XmlElement).get(1) as Y.XmlElement;
+        ((cell.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(1, '|pipe');
+      },
+      // Attributes: a heading's level, a task's check.
+      (d) => (d.getXmlFragment(DOCUMENT_FRAGMENT).get(0) as Y.XmlElement).setAttribute('level', 3 as unknown as string),
+      (d) => ((d.getXmlFragment(DOCUMENT_FRAGMENT).get(4) as Y.XmlElement).get(0) as Y.XmlElement).setAttribute('checked', true as unknown as string),
+      // Blocks inserted in the middle and removed.
+      (d) => d.getXmlFragment(DOCUMENT_FRAGMENT).insert(1, [new Y.XmlElement('horizontalRule')]),
+      (d) => d.getXmlFragment(DOCUMENT_FRAGMENT).delete(2, 1),
+      (d) => appendBlocks(d, [{ type: 'code', language: 'ts', code: 'x' }]),
+    ];
+    for (const [i, step] of steps.entries()) {
+      if (i % 2 === 0) step(doc);
+      else {
+        // From another replica, as updates arrive on the server.
+        const other = new Y.Doc();
+        Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+        const before = Y.encodeStateVector(doc);
+        step(other);
+        Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, before));
+      }
+      expect(documentText(doc), `after step ${i}`).toEqual(fresh(doc));
+    }
+    // Inside a transaction the cache is not trusted: the change is already visible.
+    doc.transact(() => {
+      ((fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Now ');
+      expect(documentText(doc).markdown.startsWith('### Now Title')).toBe(true);
+    });
+    // A restore replaces every block.
+    replaceContent(doc, (() => {
+      const v = new Y.Doc();
+      appendBlocks(v, [{ type: 'paragraph', text: 'restored' }]);
+      return v;
+    })());
+    expect(documentText(doc)).toEqual({ markdown: 'restored', plainText: 'restored' });
+  });
+});

@@ -13,7 +13,8 @@ import {
   type Design,
   type RunSpec,
 } from '@p2pvalue/sim';
-import { AppError } from '@p2pvalue/shared';
+// The subpath keeps this module free of server-only code: the designer validates in the browser with it.
+import { AppError } from '@p2pvalue/shared/app-error';
 
 /** Limits that keep one experiment within what the service can store and run. */
 export interface ExperimentLimits {

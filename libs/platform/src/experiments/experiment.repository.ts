@@ -54,6 +54,12 @@ const experimentSelect = {
 
 const ACTIVE: TRunStatus[] = ['queued', 'running'];
 
+/** Keyset position in the newest-first experiment list. */
+export interface ExperimentListCursor {
+  createdAt: Date;
+  id: string;
+}
+
 /** The only code that touches the experiment tables. */
 export function createExperimentRepository(db: PrismaClient) {
   return {
@@ -161,6 +167,38 @@ export function createExperimentRepository(db: PrismaClient) {
         await tx.experiment.update({ where: { id: experimentId }, data: { status: 'queued', finishedAt: null } });
         return rows.map((r) => r.id);
       });
+    },
+
+    /** One page of experiments, newest first, after `cursor` (exclusive); every owner when `ownerId` is null. */
+    listPage(opts: { ownerId: string | null; cursor: ExperimentListCursor | null; take: number }) {
+      const after: Prisma.ExperimentWhereInput = opts.cursor
+        ? { OR: [{ createdAt: { lt: opts.cursor.createdAt } }, { createdAt: opts.cursor.createdAt, id: { lt: opts.cursor.id } }] }
+        : {};
+      return db.experiment.findMany({
+        where: { ...(opts.ownerId === null ? {} : { ownerId: opts.ownerId }), ...after },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: opts.take,
+        select: { ...experimentSelect, owner: { select: { name: true } } },
+      });
+    },
+
+    /** Run counts by status and ticks done, for several experiments in one query. */
+    async runCountsMany(experimentIds: string[]): Promise<Map<string, { counts: Record<TRunStatus, number>; ticks: number }>> {
+      const out = new Map<string, { counts: Record<TRunStatus, number>; ticks: number }>();
+      if (experimentIds.length === 0) return out;
+      const rows = await db.experimentRun.groupBy({
+        by: ['experimentId', 'status'],
+        where: { experimentId: { in: experimentIds } },
+        _count: { _all: true },
+        _sum: { progressTick: true },
+      });
+      for (const row of rows) {
+        const entry = out.get(row.experimentId) ?? { counts: { queued: 0, running: 0, completed: 0, failed: 0, cancelled: 0 }, ticks: 0 };
+        entry.counts[row.status] = row._count._all;
+        entry.ticks += row._sum.progressTick ?? 0;
+        out.set(row.experimentId, entry);
+      }
+      return out;
     },
 
     // --- worker side -------------------------------------------------------------------------

@@ -4,7 +4,8 @@ import { AppError } from '@p2pvalue/shared';
 import { hasRole, type TUserRole } from '../accounts/user-role';
 import { checkExperimentDesign, expandExperimentRuns, DEFAULT_EXPERIMENT_LIMITS, type ExperimentLimits } from './experiment-design';
 import type { ExperimentQueuePort } from './experiment-queue.port';
-import type { ExperimentRepository, TExperimentStatus } from './experiment.repository';
+import type { ExperimentRepository, TExperimentStatus, TRunStatus } from './experiment.repository';
+import { ZListExperimentsInput, decodeExperimentCursor, encodeExperimentCursor, presetOfDesign, type TListExperimentsInput } from './experiment-list';
 
 export interface ExperimentActor {
   id: string;
@@ -25,6 +26,30 @@ export interface ExperimentStatusView {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+}
+
+/** One line of the experiment list. */
+export interface ExperimentListItem {
+  id: string;
+  name: string;
+  status: TExperimentStatus;
+  owner: { id: string; name: string };
+  /** The original experiment it repeats, or null for a design of one's own. */
+  preset: { name: string; modified: boolean } | null;
+  runs: { total: number; done: number; running: number; failed: number };
+  progress: number;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+/** Share of all ticks of all runs done, 0..1; a finished run counts whole, a completed experiment is 1. */
+function experimentProgress(experiment: { design: unknown; totalRuns: number; status: TExperimentStatus }, counts: Record<TRunStatus, number>, ticks: number): number {
+  if (experiment.status === 'completed') return 1;
+  const totalTicks = experiment.totalRuns * designSteps(experiment.design);
+  // Finished runs may have stopped early (the model can stop before the tick limit).
+  const finished = counts.completed + counts.failed + counts.cancelled;
+  if (totalTicks === 0) return experiment.totalRuns === 0 ? 1 : finished / experiment.totalRuns;
+  return Math.min(1, ticks / totalTicks);
 }
 
 function requireResearcher(actor: ExperimentActor): void {
@@ -99,11 +124,6 @@ export function createExperimentService(deps: { experiments: ExperimentRepositor
     async getStatus(actor: ExperimentActor, id: string): Promise<ExperimentStatusView> {
       const experiment = await getOwnedOrThrow(actor, id);
       const { counts, ticks } = await repo.runCounts(experiment.id);
-      const steps = designSteps(experiment.design);
-      const totalTicks = experiment.totalRuns * steps;
-      // Finished runs may have stopped early (the model can stop before the tick limit).
-      const finished = counts.completed + counts.failed + counts.cancelled;
-      const progress = totalTicks === 0 ? (experiment.totalRuns === 0 ? 1 : finished / experiment.totalRuns) : Math.min(1, ticks / totalTicks);
       return {
         id: experiment.id,
         name: experiment.name,
@@ -111,10 +131,41 @@ export function createExperimentService(deps: { experiments: ExperimentRepositor
         modelVersion: experiment.modelVersion,
         rootSeed: Number(experiment.rootSeed),
         runs: { total: experiment.totalRuns, queued: counts.queued, running: counts.running, done: counts.completed, failed: counts.failed, cancelled: counts.cancelled },
-        progress: experiment.status === 'completed' ? 1 : progress,
+        progress: experimentProgress(experiment, counts, ticks),
         createdAt: experiment.createdAt,
         startedAt: experiment.startedAt,
         finishedAt: experiment.finishedAt,
+      };
+    },
+
+    /**
+     * The caller's experiments, newest first, with run counts and progress; staff may list everyone's
+     * (`scope: 'all'`). Cursor pagination: pass back `nextCursor` for the next page.
+     */
+    async list(actor: ExperimentActor, raw: TListExperimentsInput = {}): Promise<{ items: ExperimentListItem[]; nextCursor: string | null }> {
+      const input = ZListExperimentsInput.parse(raw);
+      if (input.scope === 'all' && !hasRole(actor.role, 'staff')) throw new AppError('FORBIDDEN', 'Only staff can list every researcher’s experiments.');
+      const cursor = input.cursor ? decodeExperimentCursor(input.cursor) : null;
+      const rows = await repo.listPage({ ownerId: input.scope === 'all' ? null : actor.id, cursor, take: input.limit + 1 });
+      const page = rows.slice(0, input.limit);
+      const counts = await repo.runCountsMany(page.map((r) => r.id));
+      const last = page.at(-1);
+      return {
+        items: page.map((row) => {
+          const c = counts.get(row.id) ?? { counts: { queued: 0, running: 0, completed: 0, failed: 0, cancelled: 0 }, ticks: 0 };
+          return {
+            id: row.id,
+            name: row.name,
+            status: row.status,
+            owner: { id: row.ownerId, name: row.owner.name },
+            preset: presetOfDesign(row.design),
+            runs: { total: row.totalRuns, done: c.counts.completed, running: c.counts.running, failed: c.counts.failed },
+            progress: experimentProgress(row, c.counts, c.ticks),
+            createdAt: row.createdAt,
+            finishedAt: row.finishedAt,
+          };
+        }),
+        nextCursor: rows.length > input.limit && last ? encodeExperimentCursor(last) : null,
       };
     },
 

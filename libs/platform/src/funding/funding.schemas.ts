@@ -59,6 +59,8 @@ export const ZOpenRoundInput = z
   .object({
     community: ZSlug,
     title: z.string().trim().min(3).max(120),
+    /** Later than now schedules the round: the worker opens it then and grants the budgets. */
+    opensAt: z.coerce.date().nullish(),
     closesAt: z.coerce.date(),
     budgetPerMember: z.number().int().min(0).max(1_000_000),
     memberCapPerNeed: ZCredits.nullish(),
@@ -71,7 +73,8 @@ export const ZOpenRoundInput = z
   .refine((r) => r.mechanism === 'quadratic' || (r.matchingPool === 0 && r.capRatio == null), {
     message: 'A matching pool and cap ratio are for quadratic rounds',
     path: ['matchingPool'],
-  });
+  })
+  .refine((r) => r.opensAt == null || r.closesAt.getTime() > r.opensAt.getTime(), { message: 'The round must close after it opens', path: ['closesAt'] });
 
 /**
  * Pledge amounts are validated by the service (not here) so that negative, zero and fractional

@@ -223,9 +223,17 @@ export function createNeedRepository(db: PrismaClient) {
       return (await db.document.findUnique({ where: { id: documentId }, select: { projectId: true } }))?.projectId ?? null;
     },
 
-    async chatMessagePlace(messageId: string): Promise<{ communityId: string | null; projectId: string | null } | null> {
-      const row = await db.chatMessage.findUnique({ where: { id: messageId }, select: { deletedAt: true, channel: { select: { communityId: true, projectId: true } } } });
-      return row && !row.deletedAt ? row.channel : null;
+    async chatMessagePlace(messageId: string): Promise<{ channelId: string; channelName: string; communityId: string | null; projectId: string | null } | null> {
+      const row = await db.chatMessage.findUnique({
+        where: { id: messageId },
+        select: { deletedAt: true, channel: { select: { id: true, name: true, communityId: true, projectId: true } } },
+      });
+      return row && !row.deletedAt ? { channelId: row.channel.id, channelName: row.channel.name, communityId: row.channel.communityId, projectId: row.channel.projectId } : null;
+    },
+
+    /** The title of a document (to name the place a need was made from), or null if it is gone. */
+    async documentTitle(documentId: string): Promise<string | null> {
+      return (await db.document.findUnique({ where: { id: documentId }, select: { title: true } }))?.title ?? null;
     },
 
     async namesOf(ids: string[]): Promise<Map<string, string>> {

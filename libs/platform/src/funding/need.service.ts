@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import type { AccessActor } from '../access/access.policy';
 import type { AccessService, ProjectAccessContext } from '../access/access.service';
 import type { ContributionInput, ContributionRepository } from '../contributions/contribution.repository';
+import type { NotificationRepository } from '../notifications/notification.repository';
 import { progressBand, type TProgressBand } from './direct';
+import { needClaimedNotifications } from './funding-notifications';
 import {
   ZBountyInput,
   ZChecklistAddInput,
@@ -63,6 +65,8 @@ export interface NeedView extends NeedSummaryView {
   source: TNeedSource;
   sourceRef: string | null;
   sourceQuote: string | null;
+  /** Where the need was made from (a document or a chat message), when that place still exists. */
+  sourceLink: { href: string; label: string } | null;
   createdById: string;
   createdByName: string;
   createdAt: Date;
@@ -79,6 +83,7 @@ export interface NeedDeps {
   needs: NeedRepository;
   rounds: RoundRepository;
   contributions: ContributionRepository;
+  notifications: NotificationRepository;
   access: AccessService;
   /** The community's projects the actor may see (the project service's list). */
   listVisibleProjects: (actor: AccessActor | null, communitySlug: string) => Promise<{ id: string; slug: string; title: string }[]>;
@@ -88,7 +93,7 @@ export interface NeedDeps {
 const FINISHED: readonly TNeedStatus[] = ['done', 'verified', 'cancelled'];
 
 export function createNeedService(deps: NeedDeps) {
-  const { needs, rounds, contributions, access, clock } = deps;
+  const { needs, rounds, contributions, notifications, access, clock } = deps;
 
   async function needContextOrThrow(actor: AccessActor | null, needId: string): Promise<{ need: NeedRow; ctx: ProjectAccessContext }> {
     const need = await needs.findById(needId);
@@ -196,8 +201,42 @@ export function createNeedService(deps: NeedDeps) {
     }
   }
 
+  /** The link back to the document or chat message a need was made from, if the viewer may follow it. */
+  /**
+   * A chat message of this community the actor may read: chat's rule (active members read the
+   * community's channels; project channels follow the project's access) — never direct messages.
+   */
+  async function readableMessagePlace(actor: AccessActor, messageId: string, ctx: ProjectAccessContext) {
+    const place = await needs.chatMessagePlace(messageId);
+    if (!place || place.communityId !== ctx.community.id || ctx.membership?.status !== 'active') return null;
+    if (place.projectId) {
+      const readable = await access.readableProjectOrThrow(actor, place.projectId).then(
+        (p) => p.permissions.access !== 'none',
+        () => false,
+      );
+      if (!readable) return null;
+    }
+    return place;
+  }
+
+  async function sourceLinkOf(actor: AccessActor | null, need: NeedRow, ctx: ProjectAccessContext): Promise<NeedView['sourceLink']> {
+    if (!need.sourceRef) return null;
+    const community = encodeURIComponent(ctx.community.slug);
+    if (need.source === 'document') {
+      // Made from a document of the need's own project, so whoever reads the need may read it.
+      const title = await needs.documentTitle(need.sourceRef);
+      return title === null ? null : { href: `/communities/${community}/projects/${encodeURIComponent(ctx.project.slug)}/documents/${need.sourceRef}`, label: title || 'Untitled document' };
+    }
+    if (need.source === 'chat' && actor) {
+      const place = await readableMessagePlace(actor, need.sourceRef, ctx);
+      if (!place) return null;
+      return { href: `/communities/${community}/chat/${place.channelId}?message=${need.sourceRef}`, label: `#${place.channelName}` };
+    }
+    return null;
+  }
+
   async function viewOf(actor: AccessActor | null, need: NeedRow, ctx: ProjectAccessContext): Promise<NeedView> {
-    const [assigneeIds, transitions, comments, checklist, bounties, round, list] = await Promise.all([
+    const [assigneeIds, transitions, comments, checklist, bounties, round, list, sourceLink] = await Promise.all([
       needs.assigneeIds(need.id),
       needs.listTransitions(need.id),
       needs.listComments(need.id),
@@ -205,6 +244,7 @@ export function createNeedService(deps: NeedDeps) {
       needs.listBounties(need.id),
       rounds.findOpen(need.communityId),
       needs.listForProject(need.projectId),
+      sourceLinkOf(actor, need, ctx),
     ]);
     const names = await needs.namesOf([
       need.createdById,
@@ -240,6 +280,7 @@ export function createNeedService(deps: NeedDeps) {
       source: need.source,
       sourceRef: need.sourceRef,
       sourceQuote: need.sourceQuote,
+      sourceLink,
       createdById: need.createdById,
       createdByName: names.get(need.createdById) ?? 'Unknown',
       createdAt: need.createdAt,
@@ -296,8 +337,8 @@ export function createNeedService(deps: NeedDeps) {
         sourceRef = input.source.documentId;
         sourceQuote = input.source.quote;
       } else if (input.source.kind === 'chat') {
-        const place = await needs.chatMessagePlace(input.source.messageId);
-        if (!place || place.communityId !== ctx.community.id) throw new AppError('BAD_REQUEST', 'That message is not part of this community.');
+        // Only messages of this community's channels that the maker may read (never direct messages).
+        if (!(await readableMessagePlace(actor, input.source.messageId, ctx))) throw new AppError('BAD_REQUEST', 'That message is not part of this community.');
         sourceRef = input.source.messageId;
         sourceQuote = input.source.quote;
       }
@@ -372,6 +413,10 @@ export function createNeedService(deps: NeedDeps) {
           await needs.addAssignee(tx, locked.id, actor.id);
           events.push(event(place, actor.id, 'need.claim', { needId: locked.id }));
           if (locked.featured) await needs.update(tx, locked.id, { featured: false });
+          await notifications.createMany(
+            needClaimedNotifications({ needId: locked.id, needTitle: locked.title, communitySlug: ctx.community.slug, proposerId: locked.createdById, actorId: actor.id }),
+            tx,
+          );
         } else if (input.action === 'unclaim') {
           await needs.removeAssignee(tx, locked.id, actor.id);
         } else if (input.action === 'complete') {

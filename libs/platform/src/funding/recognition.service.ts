@@ -4,6 +4,8 @@ import { communityPermissions, type AccessActor } from '../access/access.policy'
 import type { AccessService } from '../access/access.service';
 import type { CommunityRepository, CommunityRow } from '../communities/community.repository';
 import type { ContributionRepository, ContributionRow } from '../contributions/contribution.repository';
+import type { NotificationRepository } from '../notifications/notification.repository';
+import { thanksNotifications } from './funding-notifications';
 import { ZThanksInput } from './funding.schemas';
 import type { NeedRepository } from './need.repository';
 import { computeReputation, type Reputation } from './reputation';
@@ -34,13 +36,14 @@ export interface RecognitionDeps {
   needs: NeedRepository;
   communities: CommunityRepository;
   contributions: ContributionRepository;
+  notifications: NotificationRepository;
   access: AccessService;
   clock: () => Date;
 }
 
 /** Thanks, points, reputation and the contribution ledger as members and projects show it. */
 export function createRecognitionService(deps: RecognitionDeps) {
-  const { needs, communities, contributions, access, clock } = deps;
+  const { needs, communities, contributions, notifications, access, clock } = deps;
 
   async function visibleCommunities(actor: AccessActor | null, ids: string[]): Promise<Map<string, CommunityRow>> {
     const out = new Map<string, CommunityRow>();
@@ -86,11 +89,13 @@ export function createRecognitionService(deps: RecognitionDeps) {
       const to = await communities.findMembership(cctx.community.id, input.toUserId);
       if (to?.status !== 'active') throw new AppError('NOT_FOUND', 'No such member in this community.');
       let projectId: string | null = null;
+      let needTitle: string | null = null;
       if (input.needId) {
         const need = await needs.findById(input.needId);
         if (!need || need.communityId !== cctx.community.id) throw new AppError('NOT_FOUND', 'No such need in this community.');
         await access.readableProjectOrThrow(actor, need.projectId);
         projectId = need.projectId;
+        needTitle = need.title;
       }
       const at = clock();
       return needs.transaction(async (tx) => {
@@ -103,6 +108,7 @@ export function createRecognitionService(deps: RecognitionDeps) {
           ],
           tx,
         );
+        await notifications.createMany(thanksNotifications({ toId: input.toUserId, actorId: actor.id, communitySlug: cctx.community.slug, note: input.note, thanksId: row.id, needTitle }), tx);
         return { id: row.id };
       });
     },

@@ -4,7 +4,7 @@ import type { Tx } from './need.repository';
 type Client = PrismaClient | Tx;
 
 export type TFundingMechanism = 'direct' | 'quadratic';
-export type TRoundStatus = 'open' | 'closed';
+export type TRoundStatus = 'scheduled' | 'open' | 'closed';
 
 export interface RoundRow {
   id: string;
@@ -79,6 +79,43 @@ export function createRoundRepository(db: PrismaClient) {
       return rows.map((r) => r.id);
     },
 
+    findScheduled(communityId: string, client: Client = db): Promise<RoundRow | null> {
+      return client.fundingRound.findFirst({ where: { communityId, status: 'scheduled' }, orderBy: [{ opensAt: 'asc' }], select: roundSelect });
+    },
+
+    /** Ids of scheduled rounds whose opening time has come (`opensAt <= now`), oldest first. */
+    async listOpeningIds(now: Date, take: number): Promise<string[]> {
+      const rows = await db.fundingRound.findMany({ where: { status: 'scheduled', opensAt: { lte: now } }, orderBy: [{ opensAt: 'asc' }, { id: 'asc' }], take, select: { id: true } });
+      return rows.map((r) => r.id);
+    },
+
+    /**
+     * Serialises the creation of a community's rounds (open now or scheduled) until the transaction
+     * ends, so two admins cannot both schedule one.
+     */
+    async lockCommunityRounds(tx: Tx, communityId: string): Promise<void> {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'funding_round:' + communityId}))`;
+    },
+
+    async markOpen(tx: Tx, id: string): Promise<RoundRow> {
+      return tx.fundingRound.update({ where: { id }, data: { status: 'open' }, select: roundSelect });
+    },
+
+    /** Removes a scheduled round (it has no balances, pledges or ledger yet). */
+    async deleteScheduled(tx: Tx, id: string): Promise<boolean> {
+      const { count } = await tx.fundingRound.deleteMany({ where: { id, status: 'scheduled' } });
+      return count === 1;
+    },
+
+    /** Live totals of a round: credits pledged now, members who pledged, needs with pledges. */
+    async liveTotals(roundId: string): Promise<{ pledged: number; pledgers: number; needs: number }> {
+      const rows = await db.$queryRaw<{ pledged: bigint | null; pledgers: bigint; needs: bigint }[]>`
+        SELECT COALESCE(SUM("amount"), 0) AS "pledged", COUNT(DISTINCT "userId") AS "pledgers", COUNT(DISTINCT "needId") AS "needs"
+        FROM "pledge" WHERE "roundId" = ${roundId}`;
+      const row = rows[0];
+      return { pledged: Number(row?.pledged ?? 0), pledgers: Number(row?.pledgers ?? 0), needs: Number(row?.needs ?? 0) };
+    },
+
     listForCommunity(communityId: string, take: number): Promise<RoundRow[]> {
       return db.fundingRound.findMany({ where: { communityId }, orderBy: [{ createdAt: 'desc' }], take, select: roundSelect });
     },
@@ -95,7 +132,7 @@ export function createRoundRepository(db: PrismaClient) {
       return locked.length === 0 ? null : tx.fundingRound.findUnique({ where: { id }, select: roundSelect });
     },
 
-    create(tx: Tx, data: Omit<RoundRow, 'id' | 'status' | 'results' | 'closedById' | 'closedAt' | 'createdAt'>): Promise<RoundRow> {
+    create(tx: Tx, data: Omit<RoundRow, 'id' | 'status' | 'results' | 'closedById' | 'closedAt' | 'createdAt'> & { status?: 'scheduled' | 'open' }): Promise<RoundRow> {
       return tx.fundingRound.create({ data, select: roundSelect });
     },
 

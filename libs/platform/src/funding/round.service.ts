@@ -4,7 +4,9 @@ import type { AccessActor } from '../access/access.policy';
 import type { AccessService, CommunityAccess } from '../access/access.service';
 import type { CommunityRepository } from '../communities/community.repository';
 import type { ContributionInput, ContributionRepository } from '../contributions/contribution.repository';
+import type { NotificationRepository } from '../notifications/notification.repository';
 import { decidePledge, fundingCeiling, type TPledgeRefusal } from './direct';
+import { needFundedNotifications } from './funding-notifications';
 import { ZOpenRoundInput, ZPledgeInput, ZWithdrawPledgeInput } from './funding.schemas';
 import { acceptsPledges, type TNeedStatus } from './need-lifecycle';
 import type { NeedRepository } from './need.repository';
@@ -71,7 +73,11 @@ export interface RoundView {
   accepting: boolean;
   closedAt: Date | null;
   results: RoundResults | null;
+  /** Now (open: the pledges standing; closed: the frozen results; scheduled: zeros). */
+  totals: { pledged: number; matched: number; pledgers: number; needsPledged: number; funded: number };
   canClose: boolean;
+  /** Admins may cancel a round that has not opened yet. */
+  canCancel: boolean;
   /** The viewer's balance (members only). */
   me: { granted: number; spent: number; balance: number; pledges: { needId: string; amount: number }[] } | null;
   /** While open: the needs that take pledges, ranked. */
@@ -106,6 +112,7 @@ export interface RoundDeps {
   needs: NeedRepository;
   communities: CommunityRepository;
   contributions: ContributionRepository;
+  notifications: NotificationRepository;
   access: AccessService;
   listVisibleProjects: (actor: AccessActor | null, communitySlug: string) => Promise<{ id: string; slug: string; title: string }[]>;
   clock: () => Date;
@@ -122,7 +129,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export function createRoundService(deps: RoundDeps) {
-  const { rounds, needs, communities, contributions, access, clock } = deps;
+  const { rounds, needs, communities, contributions, notifications, access, clock } = deps;
   const isStaff = (actor: AccessActor | null) => actor?.role === 'staff';
   const accepting = (round: RoundRow, now: Date) => round.status === 'open' && now >= round.opensAt && now < round.closesAt;
 
@@ -164,13 +171,24 @@ export function createRoundService(deps: RoundDeps) {
         featured: r.need.featured,
       }));
     }
-    const { results, ...rest } = round;
+    const { results: stored, ...rest } = round;
+    const results = (stored as RoundResults | null) ?? null;
+    let totals: RoundView['totals'] = { pledged: 0, matched: 0, pledgers: 0, needsPledged: 0, funded: 0 };
+    if (results) {
+      totals = { pledged: results.totals.pledged, matched: results.totals.matched, pledgers: results.totals.pledgers, needsPledged: results.needs.length, funded: results.totals.funded };
+    } else if (round.status === 'open') {
+      const live = await rounds.liveTotals(round.id);
+      totals = { pledged: live.pledged, matched: 0, pledgers: live.pledgers, needsPledged: live.needs, funded: needList.filter((n) => n.status === 'funded').length };
+    }
+    const admin = cctx.permissions.isAdmin || isStaff(actor);
     return {
       ...rest,
       communitySlug: cctx.community.slug,
       accepting: accepting(round, now),
-      results: (results as RoundResults | null) ?? null,
-      canClose: round.status === 'open' && (cctx.permissions.isAdmin || isStaff(actor)),
+      results,
+      totals,
+      canClose: round.status === 'open' && admin,
+      canCancel: round.status === 'scheduled' && admin,
       me,
       needs: needList,
     };
@@ -189,6 +207,7 @@ export function createRoundService(deps: RoundDeps) {
     const at = clock();
     return needs.transaction(async (tx) => {
       const r = await rounds.lockRound(tx, round.id, 'share');
+      if (r?.status === 'scheduled' || (r && at < r.opensAt)) refuse('ROUND_CLOSED', `This funding round opens ${r.opensAt.toISOString()}; pledges start then.`);
       if (!r || !accepting(r, at)) refuse('ROUND_CLOSED', 'This funding round is closed; pledges can no longer change.');
       const balance = await rounds.lockBalance(tx, r.id, actor.id, r.budgetPerMember);
       const locked = await needs.lockNeed(tx, need.id);
@@ -220,7 +239,21 @@ export function createRoundService(deps: RoundDeps) {
       ];
       if (status !== locked.status) {
         await needs.recordTransition(tx, { needId: locked.id, actorId: actor.id, from: locked.status, to: status, note: status === 'funded' ? 'goal reached' : 'pledges fell below the goal', at });
-        if (status === 'funded') events.push({ ...place, userId: actor.id, kind: 'need.funded', ref: { roundId: r.id, needId: locked.id }, at });
+        if (status === 'funded') {
+          events.push({ ...place, userId: actor.id, kind: 'need.funded', ref: { roundId: r.id, needId: locked.id }, at });
+          await notifications.createMany(
+            needFundedNotifications({
+              needId: locked.id,
+              needTitle: locked.title,
+              communitySlug: cctx.community.slug,
+              proposerId: locked.createdById,
+              assigneeIds: await needs.assigneeIds(locked.id, tx),
+              actorId: actor.id,
+              roundTitle: r.title,
+            }),
+            tx,
+          );
+        }
       }
       await contributions.append(events, tx);
       return { needId: locked.id, amount: input.amount, needPledged: decision.needPledged, needStatus: status, balance: balance.granted - balance.spent - decision.delta };
@@ -245,6 +278,9 @@ export function createRoundService(deps: RoundDeps) {
           : {};
       const entries: RoundResults['needs'] = [];
       const events: ContributionInput[] = [];
+      // Looked up only when a need is funded here (quadratic rounds), to keep the close short.
+      let communitySlug: string | null = null;
+      const slugOfCommunity = async () => (communitySlug ??= (await communities.findById(r.communityId))?.slug ?? '');
       for (const needId of [...byNeed.keys()].sort()) {
         const need = await needs.lockNeed(tx, needId);
         if (!need) continue;
@@ -261,6 +297,12 @@ export function createRoundService(deps: RoundDeps) {
         if (status !== need.status) {
           await needs.recordTransition(tx, { needId, actorId, from: need.status, to: status, note: `funded at the close of “${r.title}”`, at });
           if (actorId) events.push({ userId: actorId, communityId: need.communityId, projectId: need.projectId, kind: 'need.funded', ref: { roundId: r.id, needId, matched }, at });
+          if (status === 'funded') {
+            await notifications.createMany(
+              needFundedNotifications({ needId, needTitle: need.title, communitySlug: await slugOfCommunity(), proposerId: need.createdById, assigneeIds: await needs.assigneeIds(needId, tx), actorId, roundTitle: r.title }),
+              tx,
+            );
+          }
         }
       }
       entries.sort((a, b) => Number(b.funded) - Number(a.funded) || b.total / b.goal - a.total / a.goal || b.supporters - a.supporters || (a.title < b.title ? -1 : 1));
@@ -292,33 +334,53 @@ export function createRoundService(deps: RoundDeps) {
       return viewOf(actor, round, cctx);
     },
 
-    /** The community's open round (or null) and its past rounds. */
-    async listRounds(actor: AccessActor | null, communitySlug: string): Promise<{ current: RoundView | null; past: { id: string; title: string; closedAt: Date | null; mechanism: TFundingMechanism }[]; canOpen: boolean }> {
+    /** The community's open round (or null), the round scheduled to open next (or null) and its past rounds. */
+    async listRounds(
+      actor: AccessActor | null,
+      communitySlug: string,
+    ): Promise<{ current: RoundView | null; upcoming: RoundView | null; past: { id: string; title: string; closedAt: Date | null; mechanism: TFundingMechanism }[]; canOpen: boolean }> {
       const cctx = await access.communityBySlugOrThrow(actor, communitySlug);
-      const canOpen = cctx.permissions.isAdmin || isStaff(actor);
-      if (!cctx.permissions.canViewContents) return { current: null, past: [], canOpen: false };
+      const admin = cctx.permissions.isAdmin || isStaff(actor);
+      if (!cctx.permissions.canViewContents) return { current: null, upcoming: null, past: [], canOpen: false };
       const all = await rounds.listForCommunity(cctx.community.id, 50);
       const open = all.find((r) => r.status === 'open');
+      const scheduled = all.find((r) => r.status === 'scheduled');
       return {
         current: open ? await viewOf(actor, open, cctx) : null,
+        upcoming: scheduled ? await viewOf(actor, scheduled, cctx) : null,
         past: all.filter((r) => r.status === 'closed').map((r) => ({ id: r.id, title: r.title, closedAt: r.closedAt, mechanism: r.mechanism })),
-        canOpen: canOpen && !open,
+        // One round open and one scheduled at most: with a round open, admins may schedule the next.
+        canOpen: admin && !scheduled,
       };
     },
 
-    /** Admins open a round; every active member is granted the budget at once. */
+    /**
+     * Admins open a round now (every active member is granted the budget at once) or, with
+     * `opensAt` in the future, schedule it: the worker opens it then (`openDue`). A community has
+     * at most one open and one scheduled round; a scheduled round opens after the open one closes.
+     */
     async openRound(actor: AccessActor, raw: z.input<typeof ZOpenRoundInput>): Promise<RoundView> {
       const input = ZOpenRoundInput.parse(raw);
       const cctx = await access.communityBySlugOrThrow(actor, input.community);
       if (!cctx.permissions.isAdmin && !isStaff(actor)) throw new AppError('FORBIDDEN', 'Only community admins can open funding rounds.');
       const now = clock();
+      const opensAt = input.opensAt && input.opensAt.getTime() > now.getTime() ? input.opensAt : now;
+      const scheduling = opensAt !== now;
       if (input.closesAt.getTime() <= now.getTime()) throw new AppError('BAD_REQUEST', 'The round must close in the future.');
+      if (input.closesAt.getTime() <= opensAt.getTime()) throw new AppError('BAD_REQUEST', 'The round must close after it opens.');
       try {
         const round = await needs.transaction(async (tx) => {
+          await rounds.lockCommunityRounds(tx, cctx.community.id);
+          const [open, scheduled] = await Promise.all([rounds.findOpen(cctx.community.id), rounds.findScheduled(cctx.community.id, tx)]);
+          if (scheduled) throw new AppError('CONFLICT', `“${scheduled.title}” is already scheduled; cancel it before planning another round.`);
+          if (!scheduling && open) throw new AppError('CONFLICT', 'This community already has an open funding round; close it first.');
+          if (scheduling && open && opensAt.getTime() < open.closesAt.getTime()) {
+            throw new AppError('BAD_REQUEST', `“${open.title}” is open until ${open.closesAt.toISOString()}; schedule the next round to open after that.`);
+          }
           const created = await rounds.create(tx, {
             communityId: cctx.community.id,
             title: input.title,
-            opensAt: now,
+            opensAt,
             closesAt: input.closesAt,
             budgetPerMember: input.budgetPerMember,
             memberCapPerNeed: input.memberCapPerNeed ?? null,
@@ -328,10 +390,14 @@ export function createRoundService(deps: RoundDeps) {
             matchingPool: input.matchingPool,
             capRatio: input.capRatio ?? null,
             createdById: actor.id,
+            ...(scheduling ? { status: 'scheduled' as const } : {}),
           });
-          const members = await communities.listMembers(cctx.community.id, 'active');
-          await rounds.grantBudgets(tx, created.id, members.map((m) => m.userId), input.budgetPerMember);
-          await contributions.append([{ userId: actor.id, communityId: cctx.community.id, projectId: null, kind: 'round.open', ref: { roundId: created.id, title: created.title }, at: now }], tx);
+          if (!scheduling) {
+            const members = await communities.listMembers(cctx.community.id, 'active');
+            await rounds.grantBudgets(tx, created.id, members.map((m) => m.userId), input.budgetPerMember);
+          }
+          const ref = { roundId: created.id, title: created.title, ...(scheduling ? { opensAt: opensAt.toISOString() } : {}) };
+          await contributions.append([{ userId: actor.id, communityId: cctx.community.id, projectId: null, kind: 'round.open', ref, at: now }], tx);
           return created;
         });
         return viewOf(actor, round, cctx);
@@ -339,6 +405,50 @@ export function createRoundService(deps: RoundDeps) {
         if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'This community already has an open funding round; close it first.');
         throw error;
       }
+    },
+
+    /** Admins call off a round that has not opened yet (nothing was granted or pledged in it). */
+    async cancelScheduled(actor: AccessActor, roundId: string): Promise<{ id: string }> {
+      const { round, cctx } = await communityOfRoundOrThrow(actor, roundId);
+      if (!cctx.permissions.isAdmin && !isStaff(actor)) throw new AppError('FORBIDDEN', 'Only community admins can cancel funding rounds.');
+      const removed = await needs.transaction(async (tx) => {
+        const r = await rounds.lockRound(tx, round.id, 'update');
+        return r?.status === 'scheduled' ? rounds.deleteScheduled(tx, r.id) : false;
+      });
+      if (!removed) throw new AppError('CONFLICT', 'This round has already opened; close it instead.');
+      return { id: round.id };
+    },
+
+    /**
+     * Opens, as the system, every scheduled round whose opening time has come by `now` (the
+     * worker's scheduled job) and grants every active member its budget, in one transaction per
+     * round under the round's row lock. A round whose community still has a round open waits for
+     * the next run; one already opened (by an overlapping worker) is skipped.
+     */
+    async openDue(now: Date = clock(), limit = 100): Promise<{ opened: string[]; waiting: string[] }> {
+      const opened: string[] = [];
+      const waiting: string[] = [];
+      for (const id of await rounds.listOpeningIds(now, limit)) {
+        const result = await needs
+          .transaction(async (tx) => {
+            const r = await rounds.lockRound(tx, id, 'update');
+            if (!r || r.status !== 'scheduled') return 'skipped' as const;
+            await rounds.lockCommunityRounds(tx, r.communityId);
+            if (await rounds.findOpen(r.communityId)) return 'waiting' as const;
+            await rounds.markOpen(tx, r.id);
+            const members = await communities.listMembers(r.communityId, 'active');
+            await rounds.grantBudgets(tx, r.id, members.map((m) => m.userId), r.budgetPerMember);
+            return 'opened' as const;
+          })
+          .catch((error: unknown) => {
+            // An admin opened a round in the same instant: the partial unique index refused ours.
+            if (isUniqueViolation(error)) return 'waiting' as const;
+            throw error;
+          });
+        if (result === 'opened') opened.push(id);
+        else if (result === 'waiting') waiting.push(id);
+      }
+      return { opened, waiting };
     },
 
     async pledge(actor: AccessActor, raw: z.input<typeof ZPledgeInput>): Promise<PledgeResult> {

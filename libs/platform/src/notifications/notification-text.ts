@@ -26,6 +26,9 @@ const GROUP_LABELS: Record<string, string> = {
   'community.invite-accepted': 'Invitations accepted',
   'community.role-changed': 'Role changes',
   'project.member-added': 'Added to projects',
+  'need.funded': 'Needs funded',
+  'need.claimed': 'Needs taken on',
+  'thanks.received': 'Thanks',
 };
 
 /** The heading a kind is grouped under in the digest. */
@@ -70,6 +73,12 @@ export function describeNotification(kind: string, ref: Record<string, unknown>,
       return { text: `${who} made you ${str(ref, 'role') ?? 'a member'} of ${community}`, href: communityHref, excerpt: null };
     case 'project.member-added':
       return { text: `${who} added you to the project ${str(ref, 'projectTitle') ?? ''}`.trim(), href: href ?? communityHref, excerpt: null };
+    case 'need.funded':
+      return { text: `“${str(ref, 'needTitle') ?? 'A need'}” is funded${str(ref, 'roundTitle') ? ` in ${str(ref, 'roundTitle')}` : ''}`, href: href ?? communityHref, excerpt: null };
+    case 'need.claimed':
+      return { text: `${who} took on “${str(ref, 'needTitle') ?? 'your need'}”`, href: href ?? communityHref, excerpt: null };
+    case 'thanks.received':
+      return { text: `${who} thanked you${str(ref, 'needTitle') ? ` for “${str(ref, 'needTitle')}”` : ''}`, href: href ?? communityHref, excerpt };
     default:
       return { text: 'New notification', href: href ?? communityHref, excerpt };
   }

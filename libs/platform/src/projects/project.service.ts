@@ -34,6 +34,8 @@ export interface ProjectDeps {
   emptyDocumentState?: () => Uint8Array;
   /** Called (awaited) after a participant was removed, e.g. to drop their live chat rooms. */
   onMembershipReduced?: (userId: string) => Promise<void>;
+  /** Called (awaited) after the project's share mode changed, e.g. to drop live chat rooms readers lost. */
+  onShareModeChanged?: (projectId: string) => Promise<void>;
 }
 
 export function createProjectService(deps: ProjectDeps) {
@@ -131,13 +133,14 @@ export function createProjectService(deps: ProjectDeps) {
 
     async updateProject(actor: AccessActor, raw: z.input<typeof ZUpdateProjectInput>): Promise<ProjectView> {
       const { projectId, ...input } = ZUpdateProjectInput.parse(raw);
-      await manageableOrThrow(actor, projectId, 'details');
+      const before = await manageableOrThrow(actor, projectId, 'details');
       const project = await projects.update(projectId, {
         ...(input.title !== undefined ? { title: input.title } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
         ...(input.imageUrl !== undefined ? { imageUrl: input.imageUrl } : {}),
         ...(input.shareMode !== undefined ? { shareMode: input.shareMode } : {}),
       });
+      if (project.shareMode !== before.project.shareMode) await deps.onShareModeChanged?.(projectId);
       return toView(await access.forProject(actor, project), actor);
     },
 

@@ -49,8 +49,8 @@ interface Tail {
   sumLog: number;
 }
 
-function continuousLogNorm(alpha: number, xmin: number, xmax: number): number {
-  // ln ∫_xmin^xmax x^(−α) dx
+/** ln ∫_xmin^xmax x^(−α) dx: the log normaliser of the continuous law. */
+export function continuousLogNorm(alpha: number, xmin: number, xmax: number): number {
   if (xmax === Infinity) return (1 - alpha) * Math.log(xmin) - Math.log(alpha - 1);
   const om = 1 - alpha;
   const logRatio = Math.log(xmax / xmin);

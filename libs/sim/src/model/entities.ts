@@ -85,6 +85,8 @@ export function newPerson(st: SimState, role: Role, x: number, y: number, intere
     tasksSnap: null,
     loneSnap: null,
     friendsSnap: null,
+    friendsSnapBefore: -1,
+    friendsGone: [],
     history: [],
     total: 0,
     feelLoved: 0,
@@ -127,6 +129,8 @@ export function changeRoleList(st: SimState, p: Person, role: Role): void {
 /** Kills a person and all its links; archives it for the port-only measures. */
 export function killPerson(st: SimState, p: Person, reason: ExitReason): void {
   if (!p.alive) return;
+  // Nothing reads a dead person's snapshot; dropping a lazy one spares collecting all its links.
+  if (p.friendsSnapBefore >= 0) setFriendsSnapshot(p, null);
   while (p.tasks.length > 0) unlinkTask(st, p, p.tasks[p.tasks.length - 1] as Task);
   while (p.lones.length > 0) unlinkLone(st, p, p.lones[p.lones.length - 1] as LoneTask);
   while (p.friends.length > 0) removeFriendLink(st, p.friends[p.friends.length - 1] as FriendLink);
@@ -250,14 +254,76 @@ export function incFriendTimes(st: SimState, l: FriendLink): void {
   }
 }
 
+/** Whether incFriendTimes would move the link to another forgetting bucket (the only order-sensitive case). */
+export function friendTimesMovesBucket(l: FriendLink): boolean {
+  return bucketOf(l.times + 1) !== l.bucket;
+}
+
 /** Deletes a friendlink. */
 export function removeFriendLink(st: SimState, l: FriendLink): void {
+  if (l.seq < l.a.friendsSnapBefore) l.a.friendsGone.push(l);
+  if (l.seq < l.b.friendsSnapBefore) l.b.friendsGone.push(l);
   bucketRemove(st, l);
   removeItem(l.a.friends, l);
   removeItem(l.b.friends, l);
   l.a.friendMap.delete(l.b);
   l.b.friendMap.delete(l.a);
 }
+
+// ---------------------------------------------------------------- friend snapshots
+
+/**
+ * Takes the my-friends snapshot of `p` (the other ends of its current friendlinks, in link order)
+ * in O(1). Snapshots are taken every tick by every contributor but read rarely (S18 mentoring,
+ * the silo plot, serialisation), and copying them costs the degree, which grows with the
+ * community; so the snapshot only records the link counter, and deletions of older links are
+ * collected in `friendsGone` until it is read.
+ */
+export function takeFriendsSnapshot(st: SimState, p: Person): void {
+  p.friendsSnapBefore = st.friendSeq;
+  p.friendsGone.length = 0;
+  if (p.friendsSnap === null) p.friendsSnap = [];
+}
+
+/** Sets the my-friends snapshot to a given list (or null = never set), ending a lazy one. */
+export function setFriendsSnapshot(p: Person, snap: Person[] | null): void {
+  p.friendsSnap = snap;
+  p.friendsSnapBefore = -1;
+  p.friendsGone.length = 0;
+}
+
+/** The my-friends snapshot of `p` (null = never set); a lazy one is materialised and kept. */
+export function friendsSnapshot(p: Person): Person[] | null {
+  const before = p.friendsSnapBefore;
+  if (before < 0) return p.friendsSnap;
+  // The links held at snapshot time: those still here (in seq order already) merged with the
+  // deleted ones, by seq.
+  const gone = p.friendsGone;
+  gone.sort(byLinkSeq);
+  const fs = p.friends;
+  const snap = p.friendsSnap ?? [];
+  snap.length = 0;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    const l = i < fs.length ? (fs[i] as FriendLink) : undefined;
+    const g = j < gone.length ? (gone[j] as FriendLink) : undefined;
+    const lOk = l !== undefined && l.seq < before;
+    if (!lOk && g === undefined) break;
+    if (lOk && (g === undefined || l.seq < g.seq)) {
+      snap.push(friendOf(l, p));
+      i++;
+    } else {
+      snap.push(friendOf(g as FriendLink, p));
+      j++;
+    }
+  }
+  setFriendsSnapshot(p, snap);
+  return snap;
+}
+
+/** Comparator of friendlinks by creation rank. */
+export const byLinkSeq = (x: FriendLink, y: FriendLink): number => x.seq - y.seq;
 
 /** Number of friendlinks in the world. */
 export function friendLinkCount(st: SimState): number {

@@ -12,7 +12,7 @@
 import type { ResolvedConfig } from '../params/sim-config';
 import { Rng } from '../rng/xoshiro128';
 import { createEmptyState } from './state';
-import { friendOf } from './entities';
+import { friendOf, friendsSnapshot, setFriendsSnapshot } from './entities';
 import type { Counters, DepartedArchive, FriendLink, LoneTask, Person, ProjEntry, Product, Project, Role, SimState, StopReason, Task, Thanks } from './types';
 
 /** A project-list element: project id (−1 = nobody) or a nested set of ids. */
@@ -157,6 +157,11 @@ export interface StateJson {
 }
 
 const liveIds = (xs: readonly { id: number; alive: boolean }[]): number[] => xs.filter((x) => x.alive).map((x) => x.id);
+
+function friendsSnapIds(p: Person): number[] | null {
+  const snap = friendsSnapshot(p);
+  return snap ? liveIds(snap) : null;
+}
 const refId = (x: { id: number; alive: boolean } | null): number => (x && x.alive ? x.id : -1);
 
 function entryToJson(e: ProjEntry): EntryJson {
@@ -180,7 +185,7 @@ function personToJson(p: Person): PersonJson {
     projects: p.projects.map(entryToJson),
     tasksSnap: p.tasksSnap ? liveIds(p.tasksSnap) : null,
     loneSnap: p.loneSnap ? liveIds(p.loneSnap) : null,
-    friendsSnap: p.friendsSnap ? liveIds(p.friendsSnap) : null,
+    friendsSnap: friendsSnapIds(p),
     history: p.history.slice(),
     total: p.total,
     feelLoved: p.feelLoved,
@@ -404,6 +409,8 @@ export function deserializeState(cfg: ResolvedConfig, j: StateJson): SimState {
       tasksSnap: null,
       loneSnap: null,
       friendsSnap: null,
+      friendsSnapBefore: -1,
+      friendsGone: [],
       history: pj.history.slice(),
       total: pj.total,
       feelLoved: pj.feelLoved,
@@ -532,7 +539,7 @@ export function deserializeState(cfg: ResolvedConfig, j: StateJson): SimState {
     p.projects = pj.projects.map(projEntry);
     p.tasksSnap = pj.tasksSnap ? pj.tasksSnap.map((id) => get(tasks, id, 'task')) : null;
     p.loneSnap = pj.loneSnap ? pj.loneSnap.map((id) => get(lones, id, 'lone task')) : null;
-    p.friendsSnap = pj.friendsSnap ? pj.friendsSnap.map((id) => get(persons, id, 'person')) : null;
+    setFriendsSnapshot(p, pj.friendsSnap ? pj.friendsSnap.map((id) => get(persons, id, 'person')) : null);
     p.tasks = pj.tasks.map((id) => get(tasks, id, 'task'));
     p.lones = pj.lones.map((id) => get(lones, id, 'lone task'));
     p.products = pj.products.map((id) => get(products, id, 'product'));

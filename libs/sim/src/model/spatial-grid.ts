@@ -25,6 +25,12 @@ export class SpatialGrid<T extends GridItem> {
   readonly cellSize: number;
   readonly cols: number;
   private readonly cells: T[][];
+  /**
+   * Items per row of cells. The searches skip empty rows and stop once every item has been
+   * visited: both leave the visiting order unchanged, and sparse grids (a handful of products or
+   * lone tasks) no longer cost a scan of every empty cell around the query.
+   */
+  private readonly rowCount: Int32Array;
   private n = 0;
   /** Tie buffer: the first `nt` entries are live; it is never shrunk, so searches do not allocate. */
   private readonly ties: T[] = [];
@@ -35,6 +41,7 @@ export class SpatialGrid<T extends GridItem> {
     this.cols = Math.ceil(EXTENT / cellSize);
     this.cells = [];
     for (let i = 0; i < this.cols * this.cols; i++) this.cells.push([]);
+    this.rowCount = new Int32Array(this.cols);
   }
 
   /** Number of items in the grid. */
@@ -45,6 +52,11 @@ export class SpatialGrid<T extends GridItem> {
   private coord(v: number): number {
     const c = Math.floor((v - ORIGIN) / this.cellSize);
     return c < 0 ? 0 : c >= this.cols ? this.cols - 1 : c;
+  }
+
+  private countRow(cell: number, delta: number): void {
+    const row = Math.floor(cell / this.cols);
+    this.rowCount[row] = (this.rowCount[row] as number) + delta;
   }
 
   private cellOf(x: number, y: number): number {
@@ -66,6 +78,7 @@ export class SpatialGrid<T extends GridItem> {
   insert(item: T): void {
     item.cell = this.cellOf(item.x, item.y);
     SpatialGrid.sortedInsert(this.cells[item.cell] as T[], item);
+    this.countRow(item.cell, 1);
     this.n++;
   }
 
@@ -75,6 +88,7 @@ export class SpatialGrid<T extends GridItem> {
     const i = arr.indexOf(item);
     if (i >= 0) {
       removeAt(arr, i);
+      this.countRow(item.cell, -1);
       this.n--;
     }
   }
@@ -85,14 +99,19 @@ export class SpatialGrid<T extends GridItem> {
     if (c === item.cell) return;
     const arr = this.cells[item.cell] as T[];
     const i = arr.indexOf(item);
-    if (i >= 0) removeAt(arr, i);
+    if (i >= 0) {
+      removeAt(arr, i);
+      this.countRow(item.cell, -1);
+    }
     item.cell = c;
     SpatialGrid.sortedInsert(this.cells[c] as T[], item);
+    this.countRow(c, 1);
   }
 
   /** Removes everything. */
   clear(): void {
     for (const c of this.cells) c.length = 0;
+    this.rowCount.fill(0);
     this.n = 0;
   }
 
@@ -112,8 +131,9 @@ export class SpatialGrid<T extends GridItem> {
     const cx = this.coord(qx);
     const cy = this.coord(qy);
     let best = Infinity;
+    let seen = 0;
     const maxR = cols;
-    for (let r = 0; r <= maxR; r++) {
+    for (let r = 0; r <= maxR && seen < this.n; r++) {
       // Every item in ring r is at least (r − 1)·cellSize away.
       if (r >= 1 && (r - 1) * this.cellSize + noiseMin > best) break;
       const y0 = cy - r;
@@ -123,12 +143,13 @@ export class SpatialGrid<T extends GridItem> {
       // A ring lying outside the grid on all four sides has no cells, nor has any larger ring.
       if (x0 < 0 && y0 < 0 && x1 >= cols && y1 >= cols) break;
       for (let yy = y0; yy <= y1; yy++) {
-        if (yy < 0 || yy >= cols) continue;
+        if (yy < 0 || yy >= cols || this.rowCount[yy] === 0) continue;
         const edgeRow = yy === y0 || yy === y1;
         const step = edgeRow || r === 0 ? 1 : x1 - x0;
         for (let xx = x0; xx <= x1; xx += step) {
           if (xx < 0 || xx >= cols) continue;
           const cell = this.cells[yy * cols + xx] as T[];
+          seen += cell.length;
           for (let k = 0; k < cell.length; k++) {
             const it = cell[k] as T;
             if (accept !== null && !accept(it)) continue;
@@ -181,7 +202,8 @@ export class SpatialGrid<T extends GridItem> {
     const cols = this.cols;
     const cx = this.coord(qx);
     const cy = this.coord(qy);
-    for (let r = 0; r <= cols; r++) {
+    let seen = 0;
+    for (let r = 0; r <= cols && seen < this.n; r++) {
       // Every item in ring r is at least (r − 1)·cellSize away.
       if (r >= 1 && lowerBound((r - 1) * this.cellSize) > best) break;
       const y0 = cy - r;
@@ -190,11 +212,12 @@ export class SpatialGrid<T extends GridItem> {
       const x1 = cx + r;
       if (x0 < 0 && y0 < 0 && x1 >= cols && y1 >= cols) break;
       for (let yy = y0; yy <= y1; yy++) {
-        if (yy < 0 || yy >= cols) continue;
+        if (yy < 0 || yy >= cols || this.rowCount[yy] === 0) continue;
         const step = yy === y0 || yy === y1 || r === 0 ? 1 : x1 - x0;
         for (let xx = x0; xx <= x1; xx += step) {
           if (xx < 0 || xx >= cols) continue;
           const cell = this.cells[yy * cols + xx] as T[];
+          seen += cell.length;
           for (let k = 0; k < cell.length; k++) best = this.consider(cell[k] as T, qx, qy, value, best, 1, false);
         }
       }
@@ -226,7 +249,7 @@ export class SpatialGrid<T extends GridItem> {
       const x0 = cx - r;
       const x1 = cx + r;
       for (let yy = y0; yy <= y1; yy++) {
-        if (yy < 0 || yy >= cols) continue;
+        if (yy < 0 || yy >= cols || this.rowCount[yy] === 0) continue;
         const step = yy === y0 || yy === y1 || r === 0 ? 1 : x1 - x0;
         for (let xx = x0; xx <= x1; xx += step) {
           if (xx < 0 || xx >= cols) continue;

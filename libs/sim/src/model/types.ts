@@ -52,8 +52,19 @@ export interface Person {
   tasksSnap: Task[] | null;
   /** my-lone-tasks(-1s) snapshot; null = never set. */
   loneSnap: LoneTask[] | null;
-  /** my-friends(-1s) snapshot; null = never set. */
+  /**
+   * my-friends(-1s) snapshot; null = never set. Read and write it through `friendsSnapshot` /
+   * `setFriendsSnapshot` (entities.ts): while `friendsSnapBefore` ≥ 0 it is held lazily and this
+   * array is stale.
+   */
   friendsSnap: Person[] | null;
+  /**
+   * −1, or a lazy snapshot taken when FriendLink.seq had reached this value: the snapshot is then
+   * the other ends of my links with a smaller seq, plus those of `friendsGone`, in seq order.
+   */
+  friendsSnapBefore: number;
+  /** Links of a lazy snapshot that were deleted since it was taken. */
+  friendsGone: FriendLink[];
   /** contribution-history of the current role (last ≤ 10 values). */
   history: number[];
   /** my-total-contribution of the current role. */

@@ -3,6 +3,7 @@
  * (§11.2) that are not already BehaviorSpace metrics. Histograms are vector
  * observers (vector-metrics.ts).
  */
+import { friendsSnapshot } from '../model/entities';
 import type { Person, SimState } from '../model/types';
 import { THANKS_FROM_1, THANKS_FROM_9 } from '../model/types';
 import { meanOrNull, ratioOrNull, type MetricDef } from './metric-types';
@@ -84,7 +85,7 @@ function siloIndex(st: SimState): number | null {
   if (n <= 2) return null; // NetLogo division by zero (§9 F8)
   let s = 0;
   for (const list of [st.ones, st.nines]) {
-    for (const p of list) s += n - 1 - (p.friendsSnap ?? []).filter((f) => f.alive).length;
+    for (const p of list) s += n - 1 - (friendsSnapshot(p) ?? []).filter((f) => f.alive).length;
   }
   return s / ((n - 1) * (n - 2));
 }

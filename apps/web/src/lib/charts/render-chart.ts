@@ -46,6 +46,8 @@ export interface LineChartInput {
   /** Values of the x axis (e.g. simulation ticks). */
   categories: (string | number)[];
   series: { name: string; values: (number | null)[] }[];
+  /** Optional shaded band per series (e.g. a 95% interval), drawn in the series' colour. */
+  bands?: ({ lower: (number | null)[]; upper: (number | null)[] } | null)[];
   width?: number;
   height?: number;
   xAxisName?: string;
@@ -93,7 +95,6 @@ function lineOption(input: LineChartInput): EChartsCoreOption {
   const legend = input.series.length > 1;
   return {
     color: [...CHART_COLOURS.series],
-    legend: legend ? { show: true, top: 0, textStyle: axisText } : { show: false },
     grid: { left: 8, right: 16, top: legend ? 36 : 16, bottom: input.xAxisName ? 28 : 8 },
     xAxis: {
       type: 'category',
@@ -107,7 +108,28 @@ function lineOption(input: LineChartInput): EChartsCoreOption {
       axisLine,
     },
     yAxis: { type: 'value', name: input.yAxisName, nameTextStyle: axisText, axisLabel: axisText, splitLine },
-    series: input.series.map((s) => ({ type: 'line', name: s.name, data: s.values, showSymbol: input.categories.length <= 30, lineStyle: { width: 2 } })),
+    legend: legend ? { show: true, top: 0, textStyle: axisText, data: input.series.map((s) => s.name) } : { show: false },
+    series: [
+      ...input.series.map((s) => ({ type: 'line', name: s.name, data: s.values, showSymbol: input.categories.length <= 30, lineStyle: { width: 2 } })),
+      // A band is two stacked, unlabelled lines: the lower bound (invisible) and the width above it (filled).
+      ...(input.bands ?? []).flatMap((band, i) =>
+        band
+          ? [
+              { type: 'line', name: `${input.series[i]?.name ?? ''} lower`, data: band.lower, stack: `band-${i}`, symbol: 'none', lineStyle: { opacity: 0 }, silent: true },
+              {
+                type: 'line',
+                name: `${input.series[i]?.name ?? ''} band`,
+                data: band.upper.map((hi, t) => (hi === null || band.lower[t] === null || band.lower[t] === undefined ? null : hi - (band.lower[t] as number))),
+                stack: `band-${i}`,
+                symbol: 'none',
+                lineStyle: { opacity: 0 },
+                areaStyle: { color: CHART_COLOURS.series[i % CHART_COLOURS.series.length], opacity: 0.18 },
+                silent: true,
+              },
+            ]
+          : [],
+      ),
+    ],
   };
 }
 

@@ -6,6 +6,9 @@ export interface PendingChatMessage {
   channelId: string;
   body: string;
   threadRootId: string | null;
+  /** files uploaded before sending (ids for the server, names to show while it waits) */
+  attachmentIds?: string[];
+  attachmentNames?: string[];
 }
 
 /** Where queued messages survive a reload (localStorage in the browser, memory in tests). */
@@ -124,6 +127,7 @@ export function createChatOutbox(opts: {
         channelId: message.channelId,
         body: message.body,
         threadRootId: message.threadRootId ?? null,
+        ...(message.attachmentIds?.length ? { attachmentIds: message.attachmentIds, attachmentNames: message.attachmentNames ?? [] } : {}),
       };
       queue = [...queue, pending];
       storage.save(queue);

@@ -108,6 +108,53 @@ describe('chat rooms follow membership', () => {
     expect(memberA.connected && memberB.connected).toBe(true);
   });
 
+  it('a project closed to invitation only stops reaching members who are not in it, on every web process', async () => {
+    const f = await createCommunityFixture();
+    const channel = (await callerFor(f.owner).chat.channels({ communityId: f.publicProject.communityId })).items.find((c) => c.projectId === f.publicProject.id)!.id;
+    const memberToken = await tokenFor(f.member);
+    const memberA = track(await connect(webA.url, memberToken));
+    const memberB = track(await connect(webB.url, memberToken));
+    const admin = track(await connect(webB.url, await tokenFor(f.admin)));
+    const owner = track(await connect(webA.url, await tokenFor(f.owner)));
+    for (const s of [memberA, memberB, admin, owner]) expect(await s.emitWithAck('chat:join', { channelId: channel })).toMatchObject({ ok: true });
+    const gotA = inbox(memberA);
+    const gotB = inbox(memberB);
+    const send = async (clientId: string) => {
+      const seen = [arrives(owner, clientId), arrives(admin, clientId)];
+      expect(await owner.emitWithAck('chat:send', { channelId: channel, clientId, body: clientId })).toMatchObject({ ok: true });
+      await Promise.all(seen);
+      await sleep(200);
+    };
+    await send('open-before');
+    expect([...gotA, ...gotB]).toEqual(['open-before', 'open-before']);
+
+    // Only the owner takes part in the project; community admins still read invite-only projects.
+    await callerFor(f.owner).project.update({ projectId: f.publicProject.id, shareMode: 'invite' });
+    await send('closed-after');
+    for (const got of [gotA, gotB]) expect(got.has('closed-after')).toBe(false);
+    // and joining again is refused
+    expect(await memberA.emitWithAck('chat:join', { channelId: channel })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('a direct message reaches the other person live before they joined its room, and nobody else', async () => {
+    const f = await createCommunityFixture();
+    const dm = await callerFor(f.member).chat.openDirect({ communityId: f.publicProject.communityId, userId: f.admin.id });
+    const member = track(await connect(webA.url, await tokenFor(f.member)));
+    const admin = track(await connect(webB.url, await tokenFor(f.admin)));
+    const owner = track(await connect(webB.url, await tokenFor(f.owner)));
+    const ownerGot = inbox(owner);
+    // a third person cannot join the conversation's room
+    expect(await owner.emitWithAck('chat:join', { channelId: dm.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await owner.emitWithAck('chat:history', { channelId: dm.id, limit: 10 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    // the admin has not joined: the message still reaches her (the list shows the new conversation)
+    const adminGets = arrives(admin, 'dm-live-0001');
+    expect(await member.emitWithAck('chat:send', { channelId: dm.id, clientId: 'dm-live-0001', body: 'psst' })).toMatchObject({ ok: true });
+    await adminGets;
+    await sleep(200);
+    expect(ownerGot.has('dm-live-0001')).toBe(false);
+  });
+
   it('a member who leaves the community stops receiving its channel; another member still does', async () => {
     const f = await createCommunityFixture();
     const general = (await callerFor(f.owner).chat.channels({ communityId: f.publicProject.communityId })).items.find((c) => c.kind === 'general')!.id;

@@ -5,6 +5,7 @@ import { isAppError } from '@p2pvalue/shared';
 import { logger } from '../logger';
 import {
   chatRoom,
+  userRoom,
   ZChatChannelRef,
   ZChatTyping,
   type Ack,
@@ -80,11 +81,12 @@ export function registerChatHandlers(io: SocketServer, socket: ChatSocket, chat:
     if (!parsed.success) return ack(BAD);
     const work = sendChain.then(async () => {
       try {
-        const { message, created, threadRoot } = await chat().sendMessage(actor(), parsed.data);
+        const { message, created, threadRoot, directUserIds } = await chat().sendMessage(actor(), parsed.data);
         const wire = toWire(message);
         ack({ ok: true, data: { message: wire, created } });
         // Resends are broadcast again: a crash between store and broadcast must not hide a message; clients dedupe by id.
-        io.to(chatRoom(wire.channelId)).emit('chat:message', wire);
+        // A direct message also reaches its two people's own rooms (a new conversation appears in their lists).
+        io.to([chatRoom(wire.channelId), ...directUserIds.map(userRoom)]).emit('chat:message', wire);
         if (threadRoot) io.to(chatRoom(wire.channelId)).emit('chat:updated', toWire(threadRoot));
       } catch (error) {
         ack(failure(error));

@@ -17,6 +17,7 @@ export function toWire(m: MessageView): ChatMessageWire {
     replyCount: m.replyCount,
     lastReplyAt: iso(m.lastReplyAt),
     mentionedIds: m.mentionedIds,
+    attachments: m.attachments.map((a) => ({ id: a.id, name: a.name, url: a.url, contentType: a.contentType, size: a.size })),
     reactions: m.reactions,
     editedAt: iso(m.editedAt),
     deletedAt: iso(m.deletedAt),

@@ -3,11 +3,12 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { DOCUMENT_FRAGMENT, appendBlocks, documentTextFromState, fragmentToPlainText } from '@p2pvalue/platform';
+import { DOCUMENT_FRAGMENT, appendBlocks, createDocumentPersistence, createPlatformRepositories, documentTextFromState, fragmentToPlainText } from '@p2pvalue/platform';
 import { getDb } from '../db';
 import { callerFor, createCommunityFixture } from '../testing/platform-fixtures';
 import { attachRealtime } from './attach-realtime';
 import type { CollabServerOptions } from './collab-server';
+import { watchRestores, type RestoreEvent } from '../../components/documents/restore-undo';
 
 type Realtime = ReturnType<typeof attachRealtime>;
 const running: { server: Server; realtime: Realtime }[] = [];
@@ -198,6 +199,86 @@ describe('collaborative documents over Hocuspocus', { timeout: 90_000 }, () => {
     await until(() => client.text() === 'version one');
     await until(async () => (await storedText(doc.id)) === 'version one');
     await server.stop();
+  });
+
+  it('after a restore, undo in an open editor cannot bring replaced text back; the restore itself is undone by "Undo restore"', async () => {
+    const f = await createCommunityFixture();
+    const doc = await callerFor(f.member).document.create({ projectId: f.publicProject.id, title: 'Undo after restore' });
+    const server = await startServer();
+    const client = open(server.url, doc.collabName, await tokenFor(f.member));
+    await client.outcome;
+    // The editor's undo history, as y-prosemirror keeps it: local typing only, per step.
+    const TYPING = { source: 'typing' };
+    const fragment = client.doc.getXmlFragment(DOCUMENT_FRAGMENT);
+    const history = new Y.UndoManager(fragment, { trackedOrigins: new Set([TYPING]), captureTimeout: 0 });
+    // A second history nobody clears shows what undo would do without the guard.
+    const unguarded = new Y.UndoManager(fragment, { trackedOrigins: new Set([TYPING]), captureTimeout: 0 });
+    const events: RestoreEvent[] = [];
+    const stop = watchRestores(client.doc, () => history, (e) => events.push(e));
+
+    appendBlocks(client.doc, [{ type: 'paragraph', text: 'keep' }, { type: 'paragraph', text: 'doomed' }], TYPING);
+    await until(async () => (await storedText(doc.id)) === 'keep\ndoomed');
+    const v1 = await callerFor(f.member).document.createVersion({ documentId: doc.id, label: 'v1' });
+    client.doc.transact(() => fragment.delete(1, 1), TYPING);
+    appendBlocks(client.doc, [{ type: 'paragraph', text: 'later' }], TYPING);
+    await until(async () => (await storedText(doc.id)) === 'keep\nlater');
+    expect(history.undoStack.length).toBe(3);
+
+    const { before } = await callerFor(f.owner).document.restoreVersion({ documentId: doc.id, versionId: v1.id });
+    await until(() => client.text() === 'keep\ndoomed' && events.length === 1);
+    expect(events[0]).toMatchObject({ beforeVersionId: before.id, versionId: v1.id, label: 'v1', byId: f.owner.id, clearedHistory: true });
+    // Ctrl+Z right after the restore: nothing to undo, the restored text stays as it is.
+    expect(history.undoStack).toHaveLength(0);
+    expect(history.undo()).toBeNull();
+    expect(client.text()).toBe('keep\ndoomed');
+    // Without clearing, undo replays pre-restore steps into the restored text: "doomed" twice.
+    // Without clearing, one Ctrl+Z replays a pre-restore step into the restored text: "doomed" twice.
+    expect(unguarded.undo()).not.toBeNull();
+    expect(client.text()).toBe('keep\ndoomed\ndoomed');
+    unguarded.redo();
+    expect(client.text()).toBe('keep\ndoomed');
+    unguarded.clear();
+
+    // Typing after the restore is undoable again, step by step.
+    appendBlocks(client.doc, [{ type: 'paragraph', text: 'after' }], TYPING);
+    expect(history.undo()).not.toBeNull();
+    expect(client.text()).toBe('keep\ndoomed');
+
+    // The restore's own undo: restoring the version saved just before it.
+    await callerFor(f.member).document.restoreVersion({ documentId: doc.id, versionId: before.id });
+    await until(() => client.text() === 'keep\nlater' && events.length === 2);
+    expect(events[1]).toMatchObject({ label: before.label, byId: f.member.id });
+    await until(async () => (await storedText(doc.id)) === 'keep\nlater');
+    stop();
+    history.destroy();
+    unguarded.destroy();
+    await server.stop();
+  });
+
+  it('never overwrites a state another process stored meanwhile: stores merge', async () => {
+    const f = await createCommunityFixture();
+    const doc = await callerFor(f.member).document.create({ projectId: f.publicProject.id, title: 'Two writers' });
+    // Two web processes' persistence, each with its own copy of the live document, not in touch.
+    const persistence = () => createDocumentPersistence({ ...createPlatformRepositories(getDb()), clock: () => new Date() });
+    const [one, two] = [persistence(), persistence()];
+    const [a, b] = [new Y.Doc(), new Y.Doc()];
+    for (const [p, d] of [[one, a], [two, b]] as const) {
+      const state = await p.load(doc.id);
+      if (state) Y.applyUpdate(d, state);
+    }
+    appendBlocks(a, [{ type: 'paragraph', text: 'from one' }]);
+    appendBlocks(b, [{ type: 'paragraph', text: 'from two' }]);
+    expect(await one.store(doc.id, a)).toBe(true);
+    expect(await two.store(doc.id, b)).toBe(true);
+    const stored = await storedText(doc.id);
+    expect(stored.split('\n').sort()).toEqual(['from one', 'from two']);
+    // The second writer took the first one's text into its live copy (its editors get it too).
+    expect(fragmentToPlainText(b.getXmlFragment(DOCUMENT_FRAGMENT))).toBe(stored);
+    // Storing again on the first process keeps the second one's text as well.
+    appendBlocks(a, [{ type: 'paragraph', text: 'more from one' }]);
+    expect(await one.store(doc.id, a)).toBe(true);
+    expect((await storedText(doc.id)).split('\n').sort()).toEqual(['from one', 'from two', 'more from one']);
+    expect((await callerFor(f.member).document.get({ id: doc.id })).markdown).toContain('more from one');
   });
 
   it('gives share-link readers a live read-only connection and refuses wrong keys', async () => {

@@ -2,7 +2,6 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import crossws from 'crossws/adapters/node';
 import { Hocuspocus, type Extension, type onAuthenticatePayload } from '@hocuspocus/server';
-import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import { Forbidden, Unauthorized } from '@hocuspocus/common';
 import { redisKey } from '@p2pvalue/shared';
 import { createAccessService, createDocumentPersistence, createPlatformRepositories, type DocumentPersistenceOptions } from '@p2pvalue/platform';
@@ -11,6 +10,7 @@ import { logger } from '../logger';
 import { getDb } from '../db';
 import type { Viewer } from '../auth/viewer';
 import { platformServices } from '../platform';
+import { RelayingRedisExtension } from './collab-redis-extension';
 import { documentDatabaseExtension } from './document-extension';
 import { documentMentionExtension } from './document-mention-extension';
 import { platformDocumentAuthorizer } from './document-authorizer';
@@ -85,7 +85,7 @@ export function createCollabServer(options: CollabServerOptions = {}) {
       documentMentionExtension((author, documentId, mentionedIds) =>
         platformServices(getDb()).documents.notifyBodyMentions({ id: author.id, role: author.role }, { documentId, mentionedIds }),
       ),
-      new RedisExtension({
+      new RelayingRedisExtension({
         host: redisUrl.hostname,
         port: Number(redisUrl.port || 6379),
         options: {

@@ -16,6 +16,8 @@ export interface ChatMessageWire {
   replyCount: number;
   lastReplyAt: string | null;
   mentionedIds: string[];
+  /** images are shown inline, other files offered as downloads; `url` serves the channel's readers only */
+  attachments: { id: string; name: string; url: string; contentType: string; size: number }[];
   reactions: ChatReactionsWire;
   editedAt: string | null;
   deletedAt: string | null;

@@ -29,6 +29,12 @@ export function documentDatabaseExtension(persistence: DocumentPersistence): Ext
       }
     },
 
+    async afterUnloadDocument({ documentName, instance }) {
+      const id = parseCollabDocumentName(documentName);
+      // Reloaded meanwhile (a quick reconnect): its load set what it needs.
+      if (id && !instance.documents.has(documentName)) persistence.forget(id);
+    },
+
     async onChange({ documentName, context }) {
       const id = parseCollabDocumentName(documentName);
       const viewer = (context as Partial<CollabContext> | undefined)?.viewer;

@@ -1,6 +1,7 @@
 import { generateOpenApiDocument } from 'trpc-to-openapi';
 import { appRouter } from '../trpc/root';
 import { APP_VERSION } from '../trpc/routers/system.router';
+import { EXPERIMENT_RESULT_PATHS } from './experiment-results.openapi';
 
 let cached: ReturnType<typeof generateOpenApiDocument> | null = null;
 
@@ -14,5 +15,7 @@ export function getOpenApiDocument() {
     baseUrl: '/api/v1',
     securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
   });
+  // File downloads are route handlers, not procedures: their entries are added by hand.
+  cached.paths = { ...cached.paths, ...EXPERIMENT_RESULT_PATHS };
   return cached;
 }

@@ -12,6 +12,8 @@ import { notificationRouter } from './routers/notification.router';
 import { needRouter } from './routers/need.router';
 import { fundingRouter } from './routers/funding.router';
 import { experimentRouter } from './routers/experiment.router';
+import { healthRouter } from './routers/health.router';
+import { experimentResultsRouter } from './routers/experiment-results.router';
 import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
@@ -29,6 +31,8 @@ export const appRouter = createTRPCRouter({
   directoryCuration: directoryCurationRouter,
   archive: archiveRouter,
   experiment: experimentRouter,
+  health: healthRouter,
+  experimentResults: experimentResultsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,7 +2,7 @@
  * S20 change-breed (MODEL.md §7 S20, §8.6, §9 B10): #90 → #9 via a task of
  * near interest, #9 → #1 on rising contributions, #1 → #9 on falling ones.
  */
-import { archiveNinetyConversion, changeRoleList, linkTask, unlinkConsumer } from '../entities';
+import { archiveNinetyConversion, changeRoleList, linkTask, setFriendsSnapshot, unlinkConsumer } from '../entities';
 import { drawSkills, recentTrend, shuffled } from '../helpers';
 import type { ProjEntry, Person, Product, SimState, Task } from '../types';
 import { THANKS_NONE } from '../types';
@@ -28,7 +28,7 @@ export function convertNinety(st: SimState, p: Person, f: Task, projectsEntry: P
   p.total = 0;
   p.loneSnap = null;
   p.tasksSnap = null;
-  p.friendsSnap = null;
+  setFriendsSnapshot(p, null);
   p.usedFeatured = false;
   linkTask(st, p, f);
   p.projects = [projectsEntry];
@@ -64,7 +64,7 @@ function ninetyToNine(st: SimState): void {
     const f = taskNearInterest(st, p.interest);
     if (!f) continue;
     convertNinety(st, p, f, convertProjectEntry(st, f), st.isFinal);
-    if (st.isFinal) p.friendsSnap = [];
+    if (st.isFinal) setFriendsSnapshot(p, []);
   }
 }
 

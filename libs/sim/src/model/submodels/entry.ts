@@ -2,11 +2,10 @@
  * S18 entry (MODEL.md §7 S18): consumption-triggered and chance arrivals of
  * #90s, consumption-triggered #9s mentored by the nearest #1's friends.
  */
-import { befriend, newPerson } from '../entities';
+import { befriend, friendsSnapshot, newPerson, takeFriendsSnapshot } from '../entities';
 import { argminBy, drawSkills, drawUsingPlatform, mean, nlRound, nOf } from '../helpers';
 import type { Person, SimState } from '../types';
 import { dist } from '../world';
-import { refreshFriends } from './friends';
 
 /** A new #90 (no product link yet). */
 export function newNinety(st: SimState): Person {
@@ -33,10 +32,10 @@ export function newNineEntrant(st: SimState): Person {
   p.history = [0];
   if (st.ones.length > 0) {
     const mentor = argminBy(rng, st.ones, (m) => dist(m.x, m.y, p.x, p.y)) as Person;
-    const fs = (mentor.friendsSnap ?? []).filter((f) => f.alive && f !== p);
+    const fs = (friendsSnapshot(mentor) ?? []).filter((f) => f.alive && f !== p);
     for (const f of nOf(rng, fs, Math.floor(fs.length / 2))) befriend(st, p, f);
   }
-  if (st.isFinal) refreshFriends(p);
+  if (st.isFinal) takeFriendsSnapshot(st, p);
   return p;
 }
 

@@ -1,7 +1,16 @@
 /**
  * S5 make-and-lose-friends (MODEL.md §7 S5).
  */
-import { addFriendLink, friendLinkCount, friendOf, incFriendTimes, removeFriendLink } from '../entities';
+import {
+  addFriendLink,
+  byLinkSeq,
+  friendLinkCount,
+  friendOf,
+  friendTimesMovesBucket,
+  incFriendTimes,
+  removeFriendLink,
+  takeFriendsSnapshot,
+} from '../entities';
 import { nlRound, nOf, shuffled } from '../helpers';
 import type { FriendLink, Person, SimState } from '../types';
 
@@ -31,25 +40,14 @@ export function coWorkers(st: SimState, p: Person, out: Person[] = []): Person[]
   return out;
 }
 
-/** Refreshes the friends snapshot from the live friendlinks (in place: no other holder shares the array). */
-export function refreshFriends(p: Person): void {
-  const snap = p.friendsSnap ?? [];
-  const fs = p.friends;
-  snap.length = fs.length;
-  for (let i = 0; i < fs.length; i++) snap[i] = friendOf(fs[i] as FriendLink, p);
-  p.friendsSnap = snap;
-}
-
 /** Scratch for W and for my links into W (used only within one socialise call). */
 const scratchW: Person[] = [];
 const scratchLinks: FriendLink[] = [];
 
-const bySeq = (x: FriendLink, y: FriendLink): number => x.seq - y.seq;
-
 /** Sorts links by creation rank (insertion sort for the usual handful, else the built-in sort). */
 function sortBySeq(ls: FriendLink[]): void {
   if (ls.length > 16) {
-    ls.sort(bySeq);
+    ls.sort(byLinkSeq);
     return;
   }
   for (let i = 1; i < ls.length; i++) {
@@ -85,20 +83,23 @@ function socialise(st: SimState, p: Person): void {
   // Those friends are stamped "already a friend", so befriending below needs no per-pair lookup.
   const inW = st.stampCounter;
   const isFriend = ++st.stampCounter;
-  if (4 * W.length < p.friends.length) {
-    // Usual case, a dense network: my degree is several times |W|, so look W up in my friend map
-    // and sort the few links found by creation rank.
-    const mine = scratchLinks;
+  if (W.length < p.friends.length) {
+    // Usual case, a dense network: my degree exceeds |W|, so look W up in my friend map. Only the
+    // increments that move a link to another bucket depend on their order (bucket removal swaps
+    // the last link into the gap); they are few (times 1 → 2 or 4 → 5), so only they are sorted
+    // by creation rank, and every other increment is done on the spot.
+    const moving = scratchLinks;
     for (const w of W) {
       const l = p.friendMap.get(w);
       if (l !== undefined) {
-        mine.push(l);
         w.stamp = isFriend;
+        if (friendTimesMovesBucket(l)) moving.push(l);
+        else incFriendTimes(st, l);
       }
     }
-    sortBySeq(mine);
-    for (const l of mine) incFriendTimes(st, l);
-    mine.length = 0;
+    sortBySeq(moving);
+    for (const l of moving) incFriendTimes(st, l);
+    moving.length = 0;
   } else {
     // Large W (a big shared project): one pass over my links, which are in creation order already.
     for (const l of p.friends) {
@@ -111,9 +112,9 @@ function socialise(st: SimState, p: Person): void {
   }
   for (const w of nOf(st.rng, W, nlRound(W.length / 2))) if (w.stamp !== isFriend) addFriendLink(st, p, w);
   W.length = 0;
-  if (p.role === 9) refreshFriends(p);
+  if (p.role === 9) takeFriendsSnapshot(st, p);
   forget(st, p);
-  if (p.role === 1) refreshFriends(p);
+  if (p.role === 1) takeFriendsSnapshot(st, p);
 }
 
 /** Runs S5 for #1s then #9s with at least one task link. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { befriend, linkTask } from '../entities';
+import { befriend, linkTask, setFriendsSnapshot } from '../entities';
 import { addPerson, addProduct, addProject, addTask, frequency, makeState } from '../testing/build-state';
 import { changeBreed } from './change-breed';
 import { entry } from './entry';
@@ -12,7 +12,7 @@ describe('S18 entry', () => {
     const mentor = addPerson(st, 1);
     const fs = [1, 2, 3, 4].map(() => addPerson(st, 9, { time: 0 }));
     for (const f of fs) befriend(st, mentor, f);
-    mentor.friendsSnap = fs;
+    setFriendsSnapshot(mentor, fs);
     st.con = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1];
     entry(st);
     const newcomer = st.nines[st.nines.length - 1]!;

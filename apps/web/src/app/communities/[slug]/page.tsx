@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Coins, Heart, MessagesSquare, Star, Users } from 'lucide-react';
+import { Activity, Coins, Heart, MessagesSquare, Star, Users } from 'lucide-react';
 import { PageContainer, PageHeader } from '~/components/shell/page-header';
 import { Badge } from '~/components/ui/badge';
 import { Button } from '~/components/ui/button';
@@ -65,6 +65,13 @@ export default async function CommunityHomePage({ params }: Props) {
               <Button asChild variant="outline">
                 <Link href={`/communities/${slug}/funding`}>
                   <Coins className="size-4" aria-hidden /> Funding
+                </Link>
+              </Button>
+            ) : null}
+            {community.permissions.isMember || viewer?.role === 'staff' ? (
+              <Button asChild variant="outline">
+                <Link href={`/communities/${slug}/health`}>
+                  <Activity className="size-4" aria-hidden /> Health
                 </Link>
               </Button>
             ) : null}

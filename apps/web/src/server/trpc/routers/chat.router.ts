@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ZChatBody, ZClientId, ZCreateChannelInput, ZOpenDirectInput, ZSearchChatInput } from '@p2pvalue/platform';
+import { ZChatBody, ZClientId, ZCreateChannelInput, ZDirectCandidatesInput, ZLinkCardsInput, ZOpenDirectInput, ZSearchChatInput } from '@p2pvalue/platform';
 import { platformServices } from '../../platform';
 import { broadcastChatMessage } from '../../realtime/chat-broadcast';
 import { createTRPCRouter, protectedProcedure } from '../init';
-import { ZChannelOutput, ZChatMessageOutput, ZReadReceiptOutput } from './chat.types';
+import { ZChannelOutput, ZChatLinkCardOutput, ZChatMessageOutput, ZReadReceiptOutput } from './chat.types';
 
 const ZChannelRow = ZChannelOutput.pick({ id: true, kind: true, name: true, communityId: true, projectId: true });
 
@@ -49,13 +49,13 @@ export const chatRouter = createTRPCRouter({
     .input(z.object({ id: z.uuid(), clientId: ZClientId, body: ZChatBody, threadRootId: z.uuid().nullish() }))
     .output(ZChatMessageOutput)
     .mutation(async ({ ctx, input }) => {
-      const { message, threadRoot } = await platformServices(ctx.db).chat.sendMessage(ctx.viewer, {
+      const { message, threadRoot, directUserIds } = await platformServices(ctx.db).chat.sendMessage(ctx.viewer, {
         channelId: input.id,
         clientId: input.clientId,
         body: input.body,
         threadRootId: input.threadRootId ?? null,
       });
-      broadcastChatMessage(message);
+      broadcastChatMessage(message, 'chat:message', directUserIds);
       if (threadRoot) broadcastChatMessage(threadRoot, 'chat:updated');
       return message;
     }),
@@ -69,6 +69,17 @@ export const chatRouter = createTRPCRouter({
     .input(ZOpenDirectInput)
     .output(ZChannelRow)
     .mutation(({ ctx, input }) => platformServices(ctx.db).chat.openDirectChannel(ctx.viewer, input)),
+
+  directCandidates: protectedProcedure
+    .input(ZDirectCandidatesInput)
+    .output(z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }))
+    .query(async ({ ctx, input }) => ({ items: await platformServices(ctx.db).chat.directCandidates(ctx.viewer, input) })),
+
+  /** Cards for the documents and needs linked in messages, as the caller may see them. */
+  linkCards: protectedProcedure
+    .input(ZLinkCardsInput)
+    .output(z.object({ items: z.array(z.object({ messageId: z.string(), cards: z.array(ZChatLinkCardOutput) })) }))
+    .query(async ({ ctx, input }) => ({ items: await platformServices(ctx.db).chat.linkCards(ctx.viewer, input) })),
 
   search: protectedProcedure
     .input(ZSearchChatInput)

@@ -11,7 +11,12 @@ export const ZChannelOutput = z.object({
   lastReadSeq: z.number().int(),
   canPost: z.boolean(),
   canModerate: z.boolean(),
+  /** direct channels: the other participant */
+  peerId: z.string().nullable(),
 });
+
+/** A file of a message: images are shown inline, other files are downloads (url serves readers only). */
+export const ZChatAttachmentOutput = z.object({ id: z.string(), name: z.string(), url: z.string(), contentType: z.string(), size: z.number().int() });
 
 export const ZChatMessageOutput = z.object({
   id: z.string(),
@@ -25,6 +30,7 @@ export const ZChatMessageOutput = z.object({
   threadRootId: z.string().nullable(),
   replyCount: z.number().int(),
   mentionedIds: z.array(z.string()),
+  attachments: z.array(ZChatAttachmentOutput),
   reactions: z.array(z.object({ emoji: z.string(), userIds: z.array(z.string()) })),
   editedAt: z.date().nullable(),
   deletedAt: z.date().nullable(),
@@ -32,3 +38,18 @@ export const ZChatMessageOutput = z.object({
 });
 
 export const ZReadReceiptOutput = z.object({ userId: z.string(), name: z.string(), lastReadSeq: z.number().int() });
+
+export const ZChatLinkCardOutput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('document'), id: z.string(), url: z.string(), title: z.string(), projectTitle: z.string(), communityName: z.string(), editedAt: z.date() }),
+  z.object({
+    kind: z.literal('need'),
+    id: z.string(),
+    url: z.string(),
+    title: z.string(),
+    projectTitle: z.string(),
+    communityName: z.string(),
+    status: z.string(),
+    pledged: z.number(),
+    goal: z.number(),
+  }),
+]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DOCUMENT_IMAGE_BYTES } from '@p2pvalue/platform';
+import { DEFAULT_DOCUMENT_IMAGE_LIMITS, MAX_DOCUMENT_IMAGE_BYTES, createPlatformRepositories } from '@p2pvalue/platform';
+import { getDb } from '../../db';
 import { callerFor, createCommunityFixture } from '../../testing/platform-fixtures';
 import { downloadDocumentImage, uploadDocumentImage } from './document-image.http';
 
@@ -76,6 +77,28 @@ describe('document images by upload', () => {
     expect((await downloadDocumentImage(null, { documentId: doc.id, imageId: image.id }, get(image.url))).status).toBe(404);
     expect((await downloadDocumentImage(null, { documentId: doc.id, imageId: image.id }, get(`${image.url}?key=wrong`))).status).toBe(404);
     expect((await downloadDocumentImage(null, { documentId: doc.id, imageId: image.id }, get(`${image.url}?key=${linkKey}`))).status).toBe(200);
+  });
+
+  it('limits uploads per person per minute with a 429 that says when to try again', async () => {
+    const f = await createCommunityFixture();
+    const pad = (await callerFor(f.owner).document.list({ project: f.publicProject.id })).items[0]!;
+    for (let i = 0; i < DEFAULT_DOCUMENT_IMAGE_LIMITS.uploadsPerWindow; i++) {
+      expect((await uploadDocumentImage(f.member, { documentId: pad.id }, put(PNG))).status).toBe(201);
+    }
+    const refused = await uploadDocumentImage(f.member, { documentId: pad.id }, put(PNG));
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await refused.json()).toEqual({ code: 'TOO_MANY_REQUESTS', message: `You can add at most 20 images in a minute. Try again in ${retryAfter} s.` });
+    // Refused attempts count too; other people are not affected.
+    expect((await uploadDocumentImage(f.member, { documentId: pad.id }, put(PNG))).status).toBe(429);
+    expect((await uploadDocumentImage(f.owner, { documentId: pad.id }, put(PNG))).status).toBe(201);
+    // The window is fixed: a minute after it began, the count starts again.
+    const { images } = createPlatformRepositories(getDb());
+    const later = new Date(Date.now() + 61_000);
+    expect(await images.countUploadAttempt(f.member.id, later, 60_000)).toEqual({ count: 1, windowStart: later });
+    expect((await images.countUploadAttempt(f.member.id, new Date(later.getTime() + 1000), 60_000)).count).toBe(2);
   });
 });
 

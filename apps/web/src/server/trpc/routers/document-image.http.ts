@@ -11,7 +11,11 @@ import { getDb } from '../../db';
 const ZDocumentImageRef = z.object({ documentId: z.uuid(), imageId: z.uuid().optional() });
 
 function errorResponse(error: unknown): Response {
-  if (isAppError(error)) return Response.json({ message: error.userMessage, code: error.code }, { status: HTTP_STATUS_BY_CODE[error.code] });
+  if (isAppError(error)) {
+    const retryAfter = error.details?.retryAfterSeconds;
+    const headers = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : undefined;
+    return Response.json({ message: error.userMessage, code: error.code }, { status: HTTP_STATUS_BY_CODE[error.code], headers });
+  }
   throw error;
 }
 
@@ -54,8 +58,8 @@ export async function uploadDocumentImage(viewer: Viewer | null, ref: { document
     const declared = Number(req.headers.get('content-length') ?? 'NaN');
     if (!Number.isFinite(declared)) throw new AppError('BAD_REQUEST', 'Send the image with a Content-Length.');
     if (declared > MAX_DOCUMENT_IMAGE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `Images can be at most ${MAX_DOCUMENT_IMAGE_BYTES / 1024 / 1024} MB.`);
-    const content = await readBodyUpTo(req, MAX_DOCUMENT_IMAGE_BYTES);
-    const image = await platformServices(getDb()).documentImages.uploadImage({ id: viewer.id, role: viewer.role }, { documentId, content });
+    // The body is read only once the caller may write there and is within the upload limit.
+    const image = await platformServices(getDb()).documentImages.uploadImage({ id: viewer.id, role: viewer.role }, { documentId, readContent: () => readBodyUpTo(req, MAX_DOCUMENT_IMAGE_BYTES) });
     return Response.json({ id: image.id, url: image.url, mediaType: image.mediaType, size: image.size }, { status: 201 });
   } catch (error) {
     return errorResponse(error);

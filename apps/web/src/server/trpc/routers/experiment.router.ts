@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ZExperimentDesignInput, ZIdempotencyKey, type ExperimentStatusView } from '@p2pvalue/platform';
+import { ZExperimentDesignInput, ZIdempotencyKey, ZListExperimentsInput, type ExperimentListItem, type ExperimentStatusView } from '@p2pvalue/platform';
 import { experimentService } from '../../simulation/experiment-service';
 import { createTRPCRouter, protectedProcedure, researcherProcedure } from '../init';
-import { ZExperimentStatusOutput } from './experiment.types';
+import { ZExperimentListOutput, ZExperimentStatusOutput } from './experiment.types';
 
 function statusOutput(view: ExperimentStatusView): z.infer<typeof ZExperimentStatusOutput> {
   return {
@@ -11,6 +11,10 @@ function statusOutput(view: ExperimentStatusView): z.infer<typeof ZExperimentSta
     startedAt: view.startedAt?.toISOString() ?? null,
     finishedAt: view.finishedAt?.toISOString() ?? null,
   };
+}
+
+function listItemOutput(item: ExperimentListItem): z.infer<typeof ZExperimentListOutput>['items'][number] {
+  return { ...item, createdAt: item.createdAt.toISOString(), finishedAt: item.finishedAt?.toISOString() ?? null };
 }
 
 /** Simulation experiments (issue 8): queue a design, follow it, cancel it, retry its failed runs. */
@@ -30,6 +34,15 @@ export const experimentRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const { idempotencyKey, ...design } = input;
       return experimentService(ctx.db).submit(ctx.viewer, design, idempotencyKey === undefined ? {} : { idempotencyKey });
+    }),
+
+  list: protectedProcedure
+    .meta({ openapi: { method: 'GET', path: '/experiments', tags: ['simulation'], summary: 'Your experiments, newest first (staff: `scope=all` for everyone’s); pass `nextCursor` back as `cursor` for the next page', protect: true } })
+    .input(ZListExperimentsInput.extend({ limit: z.coerce.number().int().min(1).max(100).default(20) }))
+    .output(ZExperimentListOutput)
+    .query(async ({ ctx, input }) => {
+      const page = await experimentService(ctx.db).list(ctx.viewer, input);
+      return { items: page.items.map(listItemOutput), nextCursor: page.nextCursor };
     }),
 
   status: protectedProcedure

@@ -17,6 +17,21 @@ export const fundingRouter = createTRPCRouter({
     .output(ZRoundOutput)
     .query(({ ctx, input }) => platformServices(ctx.db).rounds.getRoundOrThrow(ctx.viewer, input.roundId)),
 
+  /** REST: a round with its totals and, while open, its ranked needs (`GET /api/v1/rounds/{id}`). */
+  roundById: publicProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/rounds/{id}',
+        tags: ['funding'],
+        summary: 'A funding round: rules, window, totals (live while open, frozen at close), the caller’s balance, ranked needs or frozen results',
+        protect: false,
+      },
+    })
+    .input(z.object({ id: z.uuid() }))
+    .output(ZRoundOutput)
+    .query(({ ctx, input }) => platformServices(ctx.db).rounds.getRoundOrThrow(ctx.viewer, input.id)),
+
   ledger: publicProcedure
     .input(ZRoundId)
     .output(ZLedgerOutput)
@@ -36,6 +51,26 @@ export const fundingRouter = createTRPCRouter({
     .input(ZPledgeInput)
     .output(ZPledgeOutput)
     .mutation(({ ctx, input }) => platformServices(ctx.db).rounds.pledge(ctx.viewer, input)),
+
+  /** REST: sets the caller's pledge to a need (`POST /api/v1/rounds/{id}/pledges`); refusals carry `appReason`. */
+  pledgeToNeed: protectedProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/rounds/{id}/pledges',
+        tags: ['funding'],
+        summary: "Set the caller's pledge to a need in an open round (whole credits; the new total, not an increment). Refusals: 400/409 with a reason such as INSUFFICIENT_BALANCE or OVER_GOAL",
+        protect: true,
+      },
+    })
+    .input(z.object({ id: z.uuid(), needId: z.uuid(), amount: z.number().finite() }))
+    .output(ZPledgeOutput)
+    .mutation(({ ctx, input }) => platformServices(ctx.db).rounds.pledge(ctx.viewer, { roundId: input.id, needId: input.needId, amount: input.amount })),
+
+  cancelScheduledRound: protectedProcedure
+    .input(ZRoundId)
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => platformServices(ctx.db).rounds.cancelScheduled(ctx.viewer, input.roundId)),
 
   withdraw: protectedProcedure
     .input(ZWithdrawPledgeInput)

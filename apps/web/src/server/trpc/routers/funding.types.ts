@@ -41,6 +41,7 @@ export const ZNeedOutput = ZNeedSummaryOutput.extend({
   source: z.enum(['manual', 'document', 'chat']),
   sourceRef: z.string().nullable(),
   sourceQuote: z.string().nullable(),
+  sourceLink: z.object({ href: z.string(), label: z.string() }).nullable(),
   createdById: z.string(),
   createdByName: z.string(),
   createdAt: z.date(),
@@ -110,11 +111,13 @@ export const ZRoundOutput = z.object({
   mechanism: z.enum(['direct', 'quadratic']),
   matchingPool: z.number().int(),
   capRatio: z.number().nullable(),
-  status: z.enum(['open', 'closed']),
+  status: z.enum(['scheduled', 'open', 'closed']),
   accepting: z.boolean(),
   closedAt: z.date().nullable(),
   results: ZRoundResults.nullable(),
+  totals: z.object({ pledged: z.number().int(), matched: z.number().int(), pledgers: z.number().int(), needsPledged: z.number().int(), funded: z.number().int() }),
   canClose: z.boolean(),
+  canCancel: z.boolean(),
   me: z.object({ granted: z.number().int(), spent: z.number().int(), balance: z.number().int(), pledges: z.array(z.object({ needId: z.string(), amount: z.number().int() })) }).nullable(),
   needs: z.array(
     z.object({
@@ -138,6 +141,7 @@ export const ZRoundOutput = z.object({
 
 export const ZRoundListOutput = z.object({
   current: ZRoundOutput.nullable(),
+  upcoming: ZRoundOutput.nullable(),
   past: z.array(z.object({ id: z.string(), title: z.string(), closedAt: z.date().nullable(), mechanism: z.enum(['direct', 'quadratic']) })),
   canOpen: z.boolean(),
 });

@@ -22,6 +22,28 @@ export const needRouter = createTRPCRouter({
     .output(ZNeedListOutput)
     .query(({ ctx, input }) => platformServices(ctx.db).needs.listProjectNeeds(ctx.viewer, input.projectId)),
 
+  /** REST: the same list for scripts (`GET /api/v1/projects/{id}/needs`). */
+  needsOfProject: publicProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/projects/{id}/needs',
+        tags: ['funding'],
+        summary: "A project's needs the caller may see: those being funded ranked (featured, almost there, support), then in progress, then done",
+        protect: false,
+      },
+    })
+    .input(z.object({ id: z.uuid() }))
+    .output(ZNeedListOutput)
+    .query(({ ctx, input }) => platformServices(ctx.db).needs.listProjectNeeds(ctx.viewer, input.id)),
+
+  /** REST: one need with its funding, lifecycle, comments and checklist (`GET /api/v1/needs/{id}`). */
+  needById: publicProcedure
+    .meta({ openapi: { method: 'GET', path: '/needs/{id}', tags: ['funding'], summary: 'A need: funding, lifecycle with every transition, assignees, comments, checklist, bounties', protect: false } })
+    .input(z.object({ id: z.uuid() }))
+    .output(ZNeedOutput)
+    .query(({ ctx, input }) => platformServices(ctx.db).needs.getNeedOrThrow(ctx.viewer, input.id)),
+
   featured: publicProcedure
     .input(z.object({ community: ZSlug }))
     .output(z.array(ZFeaturedNeedOutput))

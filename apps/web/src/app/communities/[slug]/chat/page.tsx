@@ -36,10 +36,10 @@ export default async function CommunityChatPage({ params, searchParams }: { para
       {member ? (
         <div className="grid gap-8 lg:grid-cols-[1fr_22rem] lg:items-start">
           <div className="grid gap-4">
-            <ChannelList slug={slug} viewerId={viewer.id} initial={channels.map((c) => ({ id: c.id, kind: c.kind, name: c.name, unread: c.unread }))} />
+            <ChannelList slug={slug} communityId={community.id} viewerId={viewer.id} initial={channels.map((c) => ({ id: c.id, kind: c.kind, name: c.name, unread: c.unread }))} />
             {channels.some((c) => c.kind === 'general' && c.canModerate) ? <CreateChannelForm slug={slug} communityId={community.id} /> : null}
           </div>
-          <ChatSearch slug={slug} channels={channels.map((c) => ({ id: c.id, name: c.name }))} />
+          <ChatSearch slug={slug} channels={channels.map((c) => ({ id: c.id, name: c.kind === 'direct' ? `@${c.name}` : c.name }))} />
         </div>
       ) : (
         <div className="grid max-w-md gap-3">

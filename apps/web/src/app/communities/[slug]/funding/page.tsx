@@ -4,7 +4,7 @@ import { PageContainer, PageHeader } from '~/components/shell/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '~/components/ui/card';
 import { dateTime } from '../../_components/funding/funding-format';
 import { NeedCard } from '../../_components/funding/need-card';
-import { CloseRoundButton, OpenRoundForm } from '../../_components/funding/round-controls';
+import { CancelScheduledRoundButton, CloseRoundButton, OpenRoundForm } from '../../_components/funding/round-controls';
 import { orNotFound, serverCaller } from '../../_lib/server-caller';
 
 export const metadata: Metadata = { title: 'Funding' };
@@ -14,7 +14,7 @@ export default async function FundingPage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const { api } = await serverCaller();
   const community = await orNotFound(api.community.get({ slug }));
-  const { current, past, canOpen } = await api.funding.rounds({ community: slug });
+  const { current, upcoming, past, canOpen } = await api.funding.rounds({ community: slug });
   const mine = new Map((current?.me?.pledges ?? []).map((p) => [p.needId, p.amount]));
   return (
     <PageContainer>
@@ -45,6 +45,11 @@ export default async function FundingPage({ params }: { params: Promise<{ slug: 
                   Your balance: <strong>{current.me.balance}</strong> of {current.me.granted} credits.
                 </p>
               ) : null}
+              <p className="text-sm text-muted-foreground" data-testid="round-totals">
+                {current.totals.pledged} credits pledged by {current.totals.pledgers} {current.totals.pledgers === 1 ? 'member' : 'members'} to {current.totals.needsPledged}{' '}
+                {current.totals.needsPledged === 1 ? 'need' : 'needs'}
+                {current.mechanism === 'direct' ? `; ${current.totals.funded} funded` : ''}.
+              </p>
               {current.needs.length === 0 ? <p className="text-sm text-muted-foreground">No needs are open for funding yet. Admins open proposed needs from their page.</p> : null}
               <ol className="grid gap-3">
                 {current.needs.map((n) => (
@@ -64,6 +69,15 @@ export default async function FundingPage({ params }: { params: Promise<{ slug: 
           ) : (
             <p className="text-muted-foreground">No funding round is open.</p>
           )}
+          {upcoming ? (
+            <section aria-label="Next round" className="grid gap-1 rounded-lg border p-3 text-sm" data-testid="upcoming-round">
+              <h2 className="font-semibold">Next: {upcoming.title}</h2>
+              <p className="text-muted-foreground">
+                Opens by itself {dateTime(upcoming.opensAt)} UTC and closes {dateTime(upcoming.closesAt)} UTC. Every member then gets {upcoming.budgetPerMember} credits
+                {upcoming.mechanism === 'quadratic' ? `; quadratic funding with a matching pool of ${upcoming.matchingPool} credits` : ''}.
+              </p>
+            </section>
+          ) : null}
         </section>
         <div className="grid gap-6">
           {current?.canClose ? (
@@ -76,13 +90,23 @@ export default async function FundingPage({ params }: { params: Promise<{ slug: 
               </CardContent>
             </Card>
           ) : null}
+          {upcoming?.canCancel ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Next round</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <CancelScheduledRoundButton roundId={upcoming.id} />
+              </CardContent>
+            </Card>
+          ) : null}
           {canOpen ? (
             <Card>
               <CardHeader>
-                <CardTitle>Open a round</CardTitle>
+                <CardTitle>{current ? 'Schedule the next round' : 'Open a round'}</CardTitle>
               </CardHeader>
               <CardContent>
-                <OpenRoundForm community={slug} />
+                <OpenRoundForm community={slug} earliestOpening={current ? current.closesAt : null} />
               </CardContent>
             </Card>
           ) : null}

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { PageContainer, PageHeader } from '~/components/shell/page-header';
 import { Badge } from '~/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '~/components/ui/card';
+import { MessageMemberButton } from '../../_components/chat/start-direct-message';
 import { InvitePanel, MemberRoleControls, RequestControls } from '../../_components/members-admin';
 import { orNotFound, serverCaller } from '../../_lib/server-caller';
 
@@ -40,7 +41,10 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
                   </Link> <Badge variant="outline">{m.role}</Badge>
                   {m.email ? <div className="text-xs text-muted-foreground">{m.email}</div> : null}
                 </div>
-                {manage && m.userId !== viewer?.id ? <MemberRoleControls slug={slug} userId={m.userId} role={m.role} canGrantOwner={canGrantOwner} /> : null}
+                <div className="flex flex-wrap items-center gap-2">
+                  {viewer && m.userId !== viewer.id && community.membership?.status === 'active' ? <MessageMemberButton slug={slug} communityId={community.id} userId={m.userId} name={m.name} /> : null}
+                  {manage && m.userId !== viewer?.id ? <MemberRoleControls slug={slug} userId={m.userId} role={m.role} canGrantOwner={canGrantOwner} /> : null}
+                </div>
               </li>
             ))}
           </ul>

@@ -3,11 +3,14 @@
 import Link from 'next/link';
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { ArrowLeft, MessageSquareReply, Pencil, SmilePlus, Trash2, WifiOff } from 'lucide-react';
+import { ArrowLeft, MessageSquareReply, Paperclip, Pencil, SmilePlus, Trash2, WifiOff } from 'lucide-react';
 import type { ChatMessageWire } from '~/server/realtime/contracts';
 import { useTRPC } from '~/lib/trpc/react';
 import { Button } from '~/components/ui/button';
+import { MakeNeedFromMessage } from '~/components/funding/make-need-from-message';
 import { clockTime } from '../../_lib/format';
+import { DraftAttachments, MessageAttachments, uploadChatFile, type ChatAttachment } from './chat-attachments';
+import { LinkCards, useLinkCards, type LinkCard } from './chat-link-cards';
 import { ChatMessageBody } from './chat-message-body';
 import { useChatChannel, type ChatChannelState } from './use-chat-channel';
 
@@ -15,7 +18,7 @@ const QUICK_REACTIONS = ['👍', '❤️', '🎉', '😄'];
 
 export interface ChatRoomProps {
   slug: string;
-  channel: { id: string; name: string; canPost: boolean; canModerate: boolean };
+  channel: { id: string; kind: 'general' | 'project' | 'custom' | 'direct'; name: string; canPost: boolean; canModerate: boolean };
   viewer: { id: string; name: string };
   receipts: { userId: string; name: string; lastReadSeq: number }[];
 }
@@ -27,8 +30,10 @@ function MessageItem({
   canModerate,
   canPost,
   onOpenThread,
+  cards,
 }: {
   message: ChatMessageWire;
+  cards?: LinkCard[] | undefined;
   chat: ChatChannelState;
   viewer: { id: string };
   canModerate: boolean;
@@ -69,9 +74,13 @@ function MessageItem({
       ) : deleted ? (
         <p className="text-sm italic text-muted-foreground">Message deleted</p>
       ) : (
-        <button type="button" className="block w-full text-left" onClick={() => setSelected((s) => !s)} aria-expanded={selected} aria-label="Message actions">
-          <ChatMessageBody body={message.body} />
-        </button>
+        <>
+          <button type="button" className="block min-h-6 w-full text-left" onClick={() => setSelected((s) => !s)} aria-expanded={selected} aria-label="Message actions">
+            {message.body ? <ChatMessageBody body={message.body} /> : <span className="text-xs text-muted-foreground">{message.attachments.length === 1 ? 'shared a file' : `shared ${message.attachments.length} files`}</span>}
+          </button>
+          <MessageAttachments attachments={message.attachments} />
+          <LinkCards cards={cards} />
+        </>
       )}
       {message.reactions.length > 0 ? (
         <div className="mt-1 flex flex-wrap gap-1">
@@ -111,6 +120,7 @@ function MessageItem({
               <MessageSquareReply className="size-3" aria-hidden /> Reply in thread
             </Button>
           ) : null}
+          {canPost ? <MakeNeedFromMessage messageId={message.id} channelId={message.channelId} body={message.body} /> : null}
           {mine && canPost ? (
             <Button
               size="sm"
@@ -137,73 +147,119 @@ function MessageItem({
 function Composer({ chat, channelId, threadRootId, label }: { chat: ChatChannelState; channelId: string; threadRootId: string | null; label: string }) {
   const trpc = useTRPC();
   const [body, setBody] = useState('');
+  const [files, setFiles] = useState<ChatAttachment[]>([]);
+  const [uploading, setUploading] = useState<string[]>([]);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const attach = async (list: FileList | null) => {
+    setUploadError(null);
+    for (const file of [...(list ?? [])]) {
+      if (files.length + uploading.length >= 10) {
+        setUploadError('At most 10 files per message.');
+        break;
+      }
+      setUploading((u) => [...u, file.name]);
+      try {
+        const uploaded = await uploadChatFile(channelId, file);
+        setFiles((f) => [...f, uploaded]);
+      } catch (error) {
+        setUploadError(`${file.name}: ${error instanceof Error ? error.message : 'could not be uploaded.'}`);
+      } finally {
+        setUploading((u) => u.filter((n) => n !== file.name));
+      }
+    }
+    if (fileInput.current) fileInput.current.value = '';
+  };
   const mentionQuery = /(?:^|\s)@([\p{L}\p{N}_-]{0,30})$/u.exec(body)?.[1];
   const candidates = useQuery({ ...trpc.chat.mentionCandidates.queryOptions({ channelId }), enabled: mentionQuery !== undefined, staleTime: 60_000 });
   const suggestions = mentionQuery === undefined ? [] : (candidates.data?.items ?? []).filter((c) => c.name.toLowerCase().includes(mentionQuery.toLowerCase())).slice(0, 6);
   const submit = () => {
     const text = body.trim();
-    if (!text) return;
-    chat.send(text, threadRootId);
+    if ((!text && files.length === 0) || uploading.length > 0) return;
+    chat.send(text, threadRootId, files);
     setBody('');
+    setFiles([]);
+    setUploadError(null);
   };
   return (
-    <form
-      className="relative flex items-end gap-2 border-t bg-background p-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
-      {suggestions.length > 0 ? (
-        <ul className="absolute bottom-full left-2 z-10 mb-1 w-64 rounded-md border bg-popover p-1 shadow" role="listbox" aria-label="Mention someone">
-          {suggestions.map((s) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                role="option"
-                aria-selected={false}
-                className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-muted"
-                onClick={() => setBody((b) => b.replace(/@[\p{L}\p{N}_-]{0,30}$/u, `@[${s.name}](${s.id}) `))}
-              >
-                {s.name}
-              </button>
-            </li>
-          ))}
-        </ul>
+    <div className="border-t bg-background">
+      <DraftAttachments items={files} uploading={uploading} onRemove={(id) => setFiles((f) => f.filter((a) => a.id !== id))} />
+      {uploadError ? (
+        <p role="alert" className="px-3 pt-2 text-xs text-destructive">
+          {uploadError}
+        </p>
       ) : null}
-      <textarea
-        aria-label={label}
-        rows={1}
-        maxLength={4000}
-        className="max-h-40 min-h-11 flex-1 resize-none rounded-md border bg-background px-3 py-2.5 text-base sm:text-sm"
-        placeholder="Write a message — **bold**, `code`, @name"
-        value={body}
-        onChange={(e) => {
-          setBody(e.target.value);
-          chat.setTyping(e.target.value.length > 0);
+      <form
+        className="relative flex items-end gap-2 p-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
         }}
-        onBlur={() => chat.setTyping(false)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-            e.preventDefault();
-            submit();
-          }
-        }}
-      />
-      <Button type="submit" className="min-h-11">
-        Send
-      </Button>
-    </form>
+      >
+        {suggestions.length > 0 ? (
+          <ul className="absolute bottom-full left-2 z-10 mb-1 w-64 rounded-md border bg-popover p-1 shadow" role="listbox" aria-label="Mention someone">
+            {suggestions.map((s) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  role="option"
+                  aria-selected={false}
+                  className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-muted"
+                  onClick={() => setBody((b) => b.replace(/@[\p{L}\p{N}_-]{0,30}$/u, `@[${s.name}](${s.id}) `))}
+                >
+                  {s.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <input ref={fileInput} type="file" multiple className="sr-only" tabIndex={-1} aria-label="Attach files" data-testid="attach-input" onChange={(e) => void attach(e.target.files)} />
+        <Button
+          type="button"
+          variant="ghost"
+          className="min-h-11 px-3"
+          aria-label="Attach a file"
+          disabled={!chat.connected}
+          title={chat.connected ? 'Attach images or files (up to 10 MB each)' : 'Files can be attached when you are online'}
+          onClick={() => fileInput.current?.click()}
+        >
+          <Paperclip className="size-4" aria-hidden />
+        </Button>
+        <textarea
+          aria-label={label}
+          rows={1}
+          maxLength={4000}
+          className="max-h-40 min-h-11 flex-1 resize-none rounded-md border bg-background px-3 py-2.5 text-base sm:text-sm"
+          placeholder="Write a message — **bold**, `code`, @name"
+          value={body}
+          onChange={(e) => {
+            setBody(e.target.value);
+            chat.setTyping(e.target.value.length > 0);
+          }}
+          onBlur={() => chat.setTyping(false)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              submit();
+            }
+          }}
+        />
+        <Button type="submit" className="min-h-11" disabled={uploading.length > 0}>
+          Send
+        </Button>
+      </form>
+    </div>
   );
 }
 
-function PendingList({ items, connected }: { items: { clientId: string; body: string }[]; connected: boolean }) {
+function PendingList({ items, connected }: { items: { clientId: string; body: string; attachmentNames?: string[] }[]; connected: boolean }) {
   if (items.length === 0) return null;
   return (
     <ul aria-label="Waiting to be sent" className="grid gap-1 px-2 opacity-60">
       {items.map((p) => (
         <li key={p.clientId} className="rounded-md px-2 py-1" data-testid="pending-message">
-          <ChatMessageBody body={p.body} />
+          {p.body ? <ChatMessageBody body={p.body} /> : null}
+          {p.attachmentNames?.length ? <p className="text-xs">📎 {p.attachmentNames.join(', ')}</p> : null}
           <span className="text-xs text-muted-foreground">{connected ? 'Sending…' : 'Queued — sends when you are back online'}</span>
         </li>
       ))}
@@ -220,6 +276,7 @@ export function ChatRoom({ slug, channel, viewer, receipts }: ChatRoomProps) {
   const heightBeforeOlder = useRef<number | null>(null);
   const stickToBottom = useRef(true);
   const { messages, loadOlder, hasOlder, loadThread } = chat;
+  const title = channel.kind === 'direct' ? channel.name : `# ${channel.name}`;
 
   // Infinite scroll up: load the previous page when the top comes into view, keeping the position.
   useEffect(() => {
@@ -254,6 +311,8 @@ export function ChatRoom({ slug, channel, viewer, receipts }: ChatRoomProps) {
   const lastMine = [...messages].reverse().find((m) => m.authorId === viewer.id && !m.deletedAt);
   const seenBy = lastMine ? [...chat.readBy].filter(([userId, r]) => userId !== viewer.id && r.lastReadSeq >= lastMine.seq).map(([, r]) => r.name) : [];
   const root = thread ? messages.find((m) => m.id === thread) : undefined;
+  const replies = root ? chat.repliesOf(root.id) : [];
+  const cards = useLinkCards(replies.length > 0 ? [...messages, ...replies] : messages);
   const othersOnline = chat.online.filter((id) => id !== viewer.id).length;
 
   return (
@@ -270,7 +329,7 @@ export function ChatRoom({ slug, channel, viewer, receipts }: ChatRoomProps) {
             </Link>
           </Button>
         )}
-        <h1 className="flex-1 truncate font-semibold">{thread ? 'Thread' : `# ${channel.name}`}</h1>
+        <h1 className="flex-1 truncate font-semibold">{thread ? 'Thread' : title}</h1>
         <span className="text-xs text-muted-foreground" data-testid="presence">
           {othersOnline > 0 ? `${othersOnline} online` : 'only you here'}
         </span>
@@ -298,17 +357,17 @@ export function ChatRoom({ slug, channel, viewer, receipts }: ChatRoomProps) {
       >
         {thread && root ? (
           <ul className="grid gap-1 px-1" aria-label="Thread">
-            <MessageItem message={root} chat={chat} viewer={viewer} canModerate={channel.canModerate} canPost={channel.canPost} />
+            <MessageItem message={root} chat={chat} viewer={viewer} canModerate={channel.canModerate} canPost={channel.canPost} cards={cards.get(root.id)} />
             <li className="px-2 text-xs text-muted-foreground">{root.replyCount} replies</li>
-            {chat.repliesOf(root.id).map((m) => (
-              <MessageItem key={m.id} message={m} chat={chat} viewer={viewer} canModerate={channel.canModerate} canPost={channel.canPost} />
+            {replies.map((m) => (
+              <MessageItem key={m.id} message={m} chat={chat} viewer={viewer} canModerate={channel.canModerate} canPost={channel.canPost} cards={cards.get(m.id)} />
             ))}
           </ul>
         ) : (
           <>
             <div ref={topSentinel} className="h-1" />
             {chat.loadingOlder ? <p className="py-2 text-center text-xs text-muted-foreground">Loading earlier messages…</p> : null}
-            {!hasOlder && messages.length > 0 ? <p className="py-2 text-center text-xs text-muted-foreground">This is the start of #{channel.name}.</p> : null}
+            {!hasOlder && messages.length > 0 ? <p className="py-2 text-center text-xs text-muted-foreground">This is the start of {channel.kind === 'direct' ? `your conversation with ${channel.name}` : `#${channel.name}`}.</p> : null}
             {messages.length === 0 && chat.connected ? <p className="py-8 text-center text-sm text-muted-foreground">No messages yet. Say hello!</p> : null}
             <ul className="grid gap-1 px-1" aria-label="Messages">
               {messages.map((m) => (
@@ -318,7 +377,7 @@ export function ChatRoom({ slug, channel, viewer, receipts }: ChatRoomProps) {
                       <span className="h-px flex-1 bg-destructive/40" /> New messages <span className="h-px flex-1 bg-destructive/40" />
                     </li>
                   ) : null}
-                  <MessageItem message={m} chat={chat} viewer={viewer} canModerate={channel.canModerate} canPost={channel.canPost} onOpenThread={setThread} />
+                  <MessageItem message={m} chat={chat} viewer={viewer} canModerate={channel.canModerate} canPost={channel.canPost} onOpenThread={setThread} cards={cards.get(m.id)} />
                 </Fragment>
               ))}
             </ul>
@@ -335,9 +394,11 @@ export function ChatRoom({ slug, channel, viewer, receipts }: ChatRoomProps) {
         {chat.typing.length > 0 ? `${chat.typing.map((t) => t.name).join(', ')} ${chat.typing.length === 1 ? 'is' : 'are'} typing…` : ''}
       </p>
       {channel.canPost ? (
-        <Composer key={thread ?? 'channel'} chat={chat} channelId={channel.id} threadRootId={thread} label={thread ? 'Reply in thread' : `Message #${channel.name}`} />
+        <Composer key={thread ?? 'channel'} chat={chat} channelId={channel.id} threadRootId={thread} label={thread ? 'Reply in thread' : channel.kind === 'direct' ? `Message @${channel.name}` : `Message #${channel.name}`} />
       ) : (
-        <p className="border-t p-3 text-sm text-muted-foreground">This channel is read-only for you.</p>
+        <p className="border-t p-3 text-sm text-muted-foreground">
+          {channel.kind === 'direct' ? 'You no longer share a community with this person, so the conversation is read-only.' : 'This channel is read-only for you.'}
+        </p>
       )}
     </div>
   );

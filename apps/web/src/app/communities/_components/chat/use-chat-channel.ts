@@ -23,7 +23,7 @@ export interface ChatChannelState {
   error: string | null;
   loadOlder: () => Promise<void>;
   loadThread: (rootId: string) => Promise<void>;
-  send: (body: string, threadRootId: string | null) => void;
+  send: (body: string, threadRootId: string | null, attachments?: { id: string; name: string }[]) => void;
   edit: (messageId: string, body: string) => Promise<boolean>;
   remove: (messageId: string) => Promise<void>;
   react: (messageId: string, emoji: string, on: boolean) => Promise<void>;
@@ -218,8 +218,8 @@ export function useChatChannel(channelId: string, viewer: { id: string; name: st
       const page = ack(await socket.emitWithAck('chat:history', { channelId, threadRootId: rootId, limit: 200 }));
       if (page) upsert(page.items);
     },
-    send(body, threadRootId) {
-      outboxRef.current?.enqueue({ channelId, body, threadRootId });
+    send(body, threadRootId, attachments = []) {
+      outboxRef.current?.enqueue({ channelId, body, threadRootId, attachmentIds: attachments.map((a) => a.id), attachmentNames: attachments.map((a) => a.name) });
       socketRef.current?.emit('chat:typing', { channelId, typing: false });
       lastTypingSent.current = 0;
     },

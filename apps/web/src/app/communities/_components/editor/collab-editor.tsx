@@ -7,12 +7,15 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import Placeholder from '@tiptap/extension-placeholder';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import DOMPurify from 'dompurify';
 import { Bold, Code, Columns3, Heading2, ImageIcon, Italic, Link2, List, ListChecks, Redo2, Rows3, Table2, Trash2, Undo2 } from 'lucide-react';
 import { useTRPC } from '~/lib/trpc/react';
 import { Button } from '~/components/ui/button';
 import { Skeleton } from '~/components/ui/skeleton';
+import { RestoreNotice } from '~/components/documents/restore-notice';
+import { watchRestores, type RestoreEvent } from '~/components/documents/restore-undo';
 import { CollaborationCaret, colorFor } from './caret-extension';
 import { CommentHighlights, commentHighlightsKey, type CommentRange } from './comment-highlights';
 import { CommentsPanel } from './comments-panel';
@@ -21,6 +24,7 @@ import { HistoryPanel } from './history-panel';
 import { mentionSuggestion } from './mention-suggestion';
 import { usePresence } from './use-presence';
 import { useSyncState, type SyncState } from './use-sync-state';
+import { MakeNeedFromSelection } from '~/components/funding/make-need-from-selection';
 import { clockTime } from '../../_lib/format';
 
 interface Props {
@@ -35,9 +39,14 @@ interface Props {
 }
 
 const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
+/** The server's limit (MAX_DOCUMENT_IMAGE_BYTES); it also limits uploads per minute (429, with its message shown). */
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 /** Uploads an image into the document; the server checks membership, sniffs the type and limits the size. */
 async function uploadImage(documentId: string, file: File): Promise<string> {
+  // The same limits as the server's, checked first so a wrong file is not sent at all.
+  if (file.size > MAX_IMAGE_BYTES) throw new Error(`Images can be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
+  if (file.type && !IMAGE_TYPES.split(',').includes(file.type)) throw new Error('Only PNG, JPEG, GIF and WebP images can be uploaded.');
   const res = await fetch(`/api/uploads/documents/${documentId}/images`, { method: 'PUT', body: file, headers: { 'content-type': file.type || 'application/octet-stream' } });
   const body = (await res.json().catch(() => ({}))) as { url?: string; message?: string };
   if (!res.ok || !body.url) throw new Error(body.message ?? `The upload failed (${res.status}).`);
@@ -74,6 +83,7 @@ function EditorWithPanels({ documentId, canWrite, canComment, user, linkKey, ydo
   const [panel, setPanel] = useState<'comments' | 'history' | null>(null);
   const [focusedComment, setFocusedComment] = useState<string | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
+  const [restored, setRestored] = useState<RestoreEvent | null>(null);
   const sync = useSyncState(provider);
   const people = usePresence(provider);
   const comments = useQuery(trpc.document.comments.queryOptions({ documentId, linkKey: linkKey ?? null }));
@@ -124,6 +134,19 @@ function EditorWithPanels({ documentId, canWrite, canComment, user, linkKey, ydo
     return () => void provider.off('authenticated', onAuth);
   }, [editor, provider, canWrite]);
 
+  // A restore arriving from the server clears this editor's undo history (see restore-undo.ts).
+  // Marks met while loading the document (not yet synced, nothing to undo) are old news.
+  useEffect(() => {
+    if (!editor) return;
+    return watchRestores(
+      ydoc,
+      () => (editor.isDestroyed ? null : yUndoPluginKey.getState(editor.state)?.undoManager),
+      (event) => {
+        if (event.clearedHistory || provider.isSynced) setRestored(event);
+      },
+    );
+  }, [editor, ydoc, provider]);
+
   // Open comment threads anchored to text are highlighted in it.
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
@@ -148,11 +171,13 @@ function EditorWithPanels({ documentId, canWrite, canComment, user, linkKey, ydo
           </ul>
         </div>
         {canWrite && editor ? <Toolbar editor={editor} onImage={(file) => void upload.current(file).then((src) => editor.chain().focus().setImage({ src, alt: file.name.slice(0, 200) }).run(), () => undefined)} /> : null}
+        {canWrite && editor && !linkKey ? <MakeNeedFromSelection editor={editor} documentId={documentId} /> : null}
         {uploadError ? (
           <p role="alert" className="text-sm text-destructive">
             {uploadError}
           </p>
         ) : null}
+        {restored ? <RestoreNotice documentId={documentId} event={restored} viewerId={user?.id ?? null} canWrite={canWrite} onDismiss={() => setRestored(null)} /> : null}
         <div className="rounded-lg border bg-background">
           <EditorContent editor={editor} />
         </div>

@@ -23,11 +23,21 @@ const textareaClass = 'min-h-20 rounded-md border bg-background px-3 py-2 text-s
 
 export type NeedSourceInput = { kind: 'document'; documentId: string; quote: string } | { kind: 'chat'; messageId: string; quote: string };
 
-/** Proposes a need; `source` when it is made from a document selection or a chat message (prefilled from its quote). */
-export function CreateNeedForm({ projectId, communitySlug, source }: { projectId: string; communitySlug: string; source?: NeedSourceInput }) {
+/** A title suggested by a quote: its first non-empty line, whitespace collapsed, at most 140 characters. */
+function titleFromQuote(quote: string): string {
+  const line = quote.split('\n').find((l) => l.trim().length > 0) ?? '';
+  const flat = line.replace(/\s+/g, ' ').trim();
+  return flat.length > 140 ? `${flat.slice(0, 139)}…` : flat;
+}
+
+/**
+ * Proposes a need; `source` when it is made from a document selection or a chat message (the title
+ * is prefilled from its quote, which is stored with the need), `sourceHref` to link back to it.
+ */
+export function CreateNeedForm({ projectId, communitySlug, source, sourceHref }: { projectId: string; communitySlug: string; source?: NeedSourceInput; sourceHref?: string | null }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [title, setTitle] = useState(source ? source.quote.slice(0, 140) : '');
+  const [title, setTitle] = useState(source ? titleFromQuote(source.quote) : '');
   const [description, setDescription] = useState('');
   const [skills, setSkills] = useState('');
   const [effortHours, setEffortHours] = useState('2');
@@ -54,9 +64,22 @@ export function CreateNeedForm({ projectId, communitySlug, source }: { projectId
       }}
     >
       {source ? (
-        <blockquote className="border-l-4 pl-3 text-muted-foreground">
-          From {source.kind === 'chat' ? 'a chat message' : 'a document'}: “{source.quote}”
-        </blockquote>
+        <figure className="grid gap-1 border-l-4 pl-3 text-muted-foreground" data-testid="need-form-source">
+          <blockquote className="max-h-40 overflow-y-auto whitespace-pre-wrap break-words">“{source.quote}”</blockquote>
+          <figcaption>
+            From{' '}
+            {sourceHref ? (
+              <a className="text-primary hover:underline" href={sourceHref}>
+                {source.kind === 'chat' ? 'a chat message' : 'the document'}
+              </a>
+            ) : source.kind === 'chat' ? (
+              'a chat message'
+            ) : (
+              'a document'
+            )}
+            ; the quote is kept with the need.
+          </figcaption>
+        </figure>
       ) : null}
       <label className="grid gap-1">
         <span className="font-medium">What is needed</span>

@@ -8,10 +8,17 @@ import { errorDetails } from '~/lib/trpc/errors';
 import { Button } from '~/components/ui/button';
 import { Input } from '~/components/ui/input';
 
-export function OpenRoundForm({ community }: { community: string }) {
+const DAY = 86_400_000;
+
+/**
+ * Opens a round now or schedules it: with "Opens in" above zero the worker opens it then and grants
+ * the budgets. `earliestOpening` is when the open round closes (the next one can open after that).
+ */
+export function OpenRoundForm({ community, earliestOpening = null }: { community: string; earliestOpening?: Date | null }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [title, setTitle] = useState('');
+  const [startDays, setStartDays] = useState(earliestOpening ? String(Math.max(1, Math.ceil((earliestOpening.getTime() - Date.now()) / DAY))) : '0');
   const [days, setDays] = useState('14');
   const [budget, setBudget] = useState('100');
   const [cap, setCap] = useState('');
@@ -27,10 +34,12 @@ export function OpenRoundForm({ community }: { community: string }) {
       className="grid gap-3 text-sm"
       onSubmit={(e) => {
         e.preventDefault();
+        const opensAt = Number(startDays) > 0 ? new Date(Date.now() + Number(startDays) * DAY) : null;
         open.mutate({
           community,
           title,
-          closesAt: new Date(Date.now() + Number(days) * 86_400_000),
+          opensAt,
+          closesAt: new Date((opensAt ?? new Date()).getTime() + Number(days) * DAY),
           budgetPerMember: Number(budget),
           memberCapPerNeed: cap ? Number(cap) : null,
           minimumGoal: Number(minimumGoal),
@@ -47,7 +56,11 @@ export function OpenRoundForm({ community }: { community: string }) {
       </label>
       <div className="grid grid-cols-2 gap-3">
         <label className="grid gap-1">
-          <span className="font-medium">Closes in (days)</span>
+          <span className="font-medium">Opens in (days)</span>
+          <Input type="number" inputMode="numeric" min={earliestOpening ? 1 : 0} step={1} value={startDays} onChange={(e) => setStartDays(e.target.value)} required />
+        </label>
+        <label className="grid gap-1">
+          <span className="font-medium">Runs for (days)</span>
           <Input type="number" inputMode="numeric" min={1} step={1} value={days} onChange={(e) => setDays(e.target.value)} required />
         </label>
         <label className="grid gap-1">
@@ -85,8 +98,9 @@ export function OpenRoundForm({ community }: { community: string }) {
           </label>
         </div>
       ) : null}
+      {Number(startDays) > 0 ? <p className="text-muted-foreground">It opens by itself then, and every member gets the budget at that moment.</p> : null}
       <Button type="submit" disabled={open.isPending || title.trim().length < 3}>
-        Open round
+        {Number(startDays) > 0 ? 'Schedule round' : 'Open round'}
       </Button>
       {error ? (
         <p role="alert" className="text-destructive">
@@ -120,6 +134,34 @@ export function CloseRoundButton({ roundId }: { roundId: string }) {
         </Button>
       )}
       {close.error ? <p role="alert" className="text-destructive">{errorDetails(close.error).message}</p> : null}
+    </div>
+  );
+}
+
+/** Calls off a round that has not opened yet. */
+export function CancelScheduledRoundButton({ roundId }: { roundId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const cancel = useMutation(trpc.funding.cancelScheduledRound.mutationOptions({ onSuccess: () => router.refresh() }));
+  return (
+    <div className="grid gap-2 text-sm">
+      {confirming ? (
+        <div className="flex flex-wrap items-center gap-2">
+          <span>Call off this round before it opens?</span>
+          <Button size="sm" variant="destructive" disabled={cancel.isPending} onClick={() => cancel.mutate({ roundId })}>
+            Cancel round
+          </Button>
+          <Button size="sm" variant="outline" onClick={() => setConfirming(false)}>
+            Keep it
+          </Button>
+        </div>
+      ) : (
+        <Button size="sm" variant="outline" className="justify-self-start" onClick={() => setConfirming(true)}>
+          Cancel scheduled round…
+        </Button>
+      )}
+      {cancel.error ? <p role="alert" className="text-destructive">{errorDetails(cancel.error).message}</p> : null}
     </div>
   );
 }

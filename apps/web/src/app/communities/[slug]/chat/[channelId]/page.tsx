@@ -21,7 +21,7 @@ export default async function ChatChannelPage({ params }: { params: Promise<{ sl
     <div className="mx-auto w-full max-w-3xl px-2 py-2 sm:px-4">
       <ChatRoom
         slug={slug}
-        channel={{ id: channel.id, name: channel.name, canPost: channel.canPost, canModerate: channel.canModerate }}
+        channel={{ id: channel.id, kind: channel.kind, name: channel.name, canPost: channel.canPost, canModerate: channel.canModerate }}
         viewer={{ id: viewer.id, name: viewer.name }}
         receipts={receipts}
       />

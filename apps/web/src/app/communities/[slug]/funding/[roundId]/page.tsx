@@ -21,7 +21,7 @@ export default async function RoundPage({ params }: { params: Promise<{ slug: st
   return (
     <PageContainer>
       <PageHeader
-        eyebrow={round.status === 'open' ? 'Open funding round' : 'Closed funding round'}
+        eyebrow={round.status === 'open' ? 'Open funding round' : round.status === 'scheduled' ? 'Scheduled funding round' : 'Closed funding round'}
         title={round.title}
         description={
           <Link className="text-sm text-primary hover:underline" href={`/communities/${slug}/funding`}>
@@ -56,7 +56,15 @@ export default async function RoundPage({ params }: { params: Promise<{ slug: st
             </ol>
           </section>
         ) : (
-          <p className="text-sm text-muted-foreground">Results are frozen and shown here when an admin closes the round.</p>
+          <section aria-label="So far" className="grid gap-1 text-sm">
+            <p data-testid="round-totals">
+              {round.status === 'scheduled'
+                ? `Opens by itself ${dateTime(round.opensAt)} UTC; every member then gets ${round.budgetPerMember} credits.`
+                : `So far ${round.totals.pledged} credits pledged by ${round.totals.pledgers} ${round.totals.pledgers === 1 ? 'member' : 'members'} to ${round.totals.needsPledged} ${round.totals.needsPledged === 1 ? 'need' : 'needs'}.`}{' '}
+              Closes {dateTime(round.closesAt)} UTC.
+            </p>
+            <p className="text-muted-foreground">Results are frozen and shown here when the round closes.</p>
+          </section>
         )}
         <section aria-label="Ledger" className="grid gap-2">
           <h2 className="text-lg font-semibold">Ledger</h2>

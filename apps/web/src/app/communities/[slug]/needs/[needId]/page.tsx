@@ -93,9 +93,21 @@ export default async function NeedPage({ params }: Props) {
             </section>
           ) : null}
           {need.sourceQuote ? (
-            <blockquote className="border-l-4 pl-3 text-sm text-muted-foreground">
-              From {need.source === 'chat' ? 'a chat message' : 'a document'}: “{need.sourceQuote}”
-            </blockquote>
+            <figure className="grid gap-1 border-l-4 pl-3 text-sm text-muted-foreground" data-testid="need-source">
+              <blockquote className="whitespace-pre-wrap break-words">“{need.sourceQuote}”</blockquote>
+              <figcaption>
+                From {need.source === 'chat' ? 'a chat message' : 'a document'}
+                {need.sourceLink ? (
+                  <>
+                    {' '}
+                    in{' '}
+                    <Link className="break-words text-primary hover:underline" href={need.sourceLink.href}>
+                      {need.sourceLink.label}
+                    </Link>
+                  </>
+                ) : null}
+              </figcaption>
+            </figure>
           ) : null}
           <section aria-label="Checklist" className="grid gap-2">
             <h2 className="text-lg font-semibold">Checklist</h2>

@@ -13,15 +13,22 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string; project: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// Other parts link here to turn a document selection or a chat message into a need:
-// …/needs?fromDocument=<documentId>&quote=… or …/needs?fromMessage=<messageId>&quote=…
-const ZFrom = z.object({ fromDocument: z.uuid().optional(), fromMessage: z.uuid().optional(), quote: z.string().trim().min(1).max(2000).optional() });
+// Other parts link here to turn a document selection or a chat message into a need (see
+// components/funding/make-need-link.ts): …/needs?fromDocument=<documentId>&quote=… or
+// …/needs?fromMessage=<messageId>&channel=<channelId>&quote=… The server checks the source again.
+const ZFrom = z.object({
+  fromDocument: z.uuid().optional(),
+  fromMessage: z.uuid().optional(),
+  channel: z.uuid().optional(),
+  quote: z.string().trim().min(1).max(2000).optional(),
+});
 
-function sourceFrom(params: Record<string, string | string[] | undefined>): NeedSourceInput | undefined {
+function sourceFrom(params: Record<string, string | string[] | undefined>, base: { slug: string; project: string }): { source: NeedSourceInput; href: string | null } | undefined {
   const parsed = ZFrom.safeParse(params);
   if (!parsed.success || !parsed.data.quote) return undefined;
-  if (parsed.data.fromDocument) return { kind: 'document', documentId: parsed.data.fromDocument, quote: parsed.data.quote };
-  if (parsed.data.fromMessage) return { kind: 'chat', messageId: parsed.data.fromMessage, quote: parsed.data.quote };
+  const { fromDocument, fromMessage, channel, quote } = parsed.data;
+  if (fromDocument) return { source: { kind: 'document', documentId: fromDocument, quote }, href: `/communities/${base.slug}/projects/${base.project}/documents/${fromDocument}` };
+  if (fromMessage) return { source: { kind: 'chat', messageId: fromMessage, quote }, href: channel ? `/communities/${base.slug}/chat/${channel}?message=${fromMessage}` : null };
   return undefined;
 }
 
@@ -33,7 +40,7 @@ const SECTIONS = [
 
 export default async function ProjectNeedsPage({ params, searchParams }: Props) {
   const { slug, project: projectSlug } = await params;
-  const source = sourceFrom(await searchParams);
+  const from = sourceFrom(await searchParams, { slug, project: projectSlug });
   const { api } = await serverCaller();
   const project = await orNotFound(api.project.bySlug({ community: slug, slug: projectSlug }));
   const [{ items, canCreate }, activity] = await Promise.all([api.need.list({ projectId: project.id }), api.funding.projectActivity({ projectId: project.id })]);
@@ -54,7 +61,27 @@ export default async function ProjectNeedsPage({ params, searchParams }: Props) 
         }
       />
       <div className="grid gap-8 lg:grid-cols-[1fr_22rem] lg:items-start">
-        <div className="grid gap-8">
+        <div className="grid min-w-0 gap-8">
+          {from && canCreate ? (
+            // Made from a document selection or a chat message: the prefilled form comes first (on a phone too).
+            <Card>
+              <CardHeader>
+                <CardTitle>Make a need</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <CreateNeedForm projectId={project.id} communitySlug={slug} source={from.source} sourceHref={from.href} />
+              </CardContent>
+            </Card>
+          ) : null}
+          {from && !canCreate ? (
+            <p role="status" className="rounded-md border p-3 text-sm">
+              Only the project&apos;s participants can add needs.{' '}
+              <Link className="text-primary hover:underline" href={`/communities/${slug}/projects/${projectSlug}`}>
+                Join the project
+              </Link>{' '}
+              first, then make the need again.
+            </p>
+          ) : null}
           {items.length === 0 ? <p className="text-muted-foreground">No needs yet. {canCreate ? 'Propose the first one.' : ''}</p> : null}
           {SECTIONS.map(([section, title, hint]) => {
             const list = items.filter((n) => n.section === section);
@@ -74,14 +101,14 @@ export default async function ProjectNeedsPage({ params, searchParams }: Props) 
             );
           })}
         </div>
-        <div className="grid gap-6">
-          {canCreate ? (
+        <div className="grid min-w-0 gap-6">
+          {canCreate && !from ? (
             <Card>
               <CardHeader>
                 <CardTitle>Propose a need</CardTitle>
               </CardHeader>
               <CardContent>
-                <CreateNeedForm projectId={project.id} communitySlug={slug} source={source} />
+                <CreateNeedForm projectId={project.id} communitySlug={slug} />
               </CardContent>
             </Card>
           ) : null}

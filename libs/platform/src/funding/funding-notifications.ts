@@ -1,0 +1,56 @@
+import type { NewNotification } from '../notifications/notification.repository';
+
+/** Notification kinds of the funding domain (the centre's text for them is in notification-text.ts). */
+export const FUNDING_NOTIFICATION_KINDS = {
+  funded: 'need.funded',
+  claimed: 'need.claimed',
+  thanked: 'thanks.received',
+} as const;
+
+interface NeedPlace {
+  needId: string;
+  needTitle: string;
+  communitySlug: string;
+}
+
+const needUrl = (p: NeedPlace) => `/communities/${encodeURIComponent(p.communitySlug)}/needs/${p.needId}`;
+const unique = (ids: string[], except: string | null) => [...new Set(ids)].filter((id) => id !== except);
+
+/**
+ * A need reached its funding: its proposer and whoever is on it hear about it (not the member whose
+ * pledge did it; `actorId` null is the system closing a round).
+ */
+export function needFundedNotifications(p: NeedPlace & { proposerId: string; assigneeIds: string[]; actorId: string | null; roundTitle: string }): NewNotification[] {
+  return unique([p.proposerId, ...p.assigneeIds], p.actorId).map((userId) => ({
+    userId,
+    kind: FUNDING_NOTIFICATION_KINDS.funded,
+    ref: { needId: p.needId, needTitle: p.needTitle, communitySlug: p.communitySlug, roundTitle: p.roundTitle, url: needUrl(p), ...(p.actorId ? { actorId: p.actorId } : {}) },
+  }));
+}
+
+/** Someone took a need on: its proposer hears who (unless they took it themselves). */
+export function needClaimedNotifications(p: NeedPlace & { proposerId: string; actorId: string }): NewNotification[] {
+  return unique([p.proposerId], p.actorId).map((userId) => ({
+    userId,
+    kind: FUNDING_NOTIFICATION_KINDS.claimed,
+    ref: { needId: p.needId, needTitle: p.needTitle, communitySlug: p.communitySlug, actorId: p.actorId, url: needUrl(p) },
+  }));
+}
+
+/** A member was thanked: they see who thanked them and the note, on their own profile. */
+export function thanksNotifications(p: { toId: string; actorId: string; communitySlug: string; note: string; thanksId: string; needTitle: string | null }): NewNotification[] {
+  return [
+    {
+      userId: p.toId,
+      kind: FUNDING_NOTIFICATION_KINDS.thanked,
+      ref: {
+        thanksId: p.thanksId,
+        actorId: p.actorId,
+        communitySlug: p.communitySlug,
+        excerpt: p.note.slice(0, 140),
+        ...(p.needTitle ? { needTitle: p.needTitle } : {}),
+        url: `/communities/${encodeURIComponent(p.communitySlug)}/members/${encodeURIComponent(p.toId)}`,
+      },
+    },
+  ];
+}

@@ -1,0 +1,11 @@
+export { computeCommunityHealth, healthWeeks, MAX_HEALTH_WEEKS, REFERENCE_SHARES, type CommunityHealth, type HealthWeek } from './community-health';
+export { contributionDistribution, contributionInequality, type ContributionDistribution, type DistributionBin, type Inequality } from './contribution-inequality';
+export { createHealthRepository, NON_CONTRIBUTION_KINDS, type HealthRepository, type SyntheticCounts } from './health.repository';
+export { createHealthService, type CommunityHealthView, type HealthService } from './health.service';
+export { DEFAULT_ROLE_RULES, type ContributionTally, type HealthLedger, type MembershipFlowEvent, type NeedFlowEvent, type RoleRules, type TRole } from './health.types';
+export { MS_PER_WEEK, weekFromKey, weekKey, weekRange, weekStartOf, weeksBetween } from './health-week';
+export { cohortRetention, memberSurvival, type CohortRetention, type MemberSurvival, type SurvivalPoint } from './member-survival';
+export { fundingConcentration, needFlow, type FundingConcentration, type NeedFlowWeek } from './need-flow';
+export { classifyRole, classifyWeeks, type MemberTimeline, type RoleChanges, type RoleSeries, type RoleWeek } from './role-classification';
+export { generateSyntheticHistory, type SyntheticContributionRow, type SyntheticHistory, type SyntheticHistoryOptions, type SyntheticMembershipRow } from './synthetic-history';
+export { seedSyntheticHistory, type SyntheticSeedReport } from './synthetic-history-seed';
