@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '~/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '~/components/ui/table';
@@ -32,6 +32,13 @@ export function RunsTable({ id, initial, conditions, steps }: RunsTableProps) {
     placeholderData: keepPreviousData,
     refetchInterval: active ? POLL_MS : false,
   });
+  // Polling stops when the experiment finishes; its last runs may have finished after the last
+  // poll, so the table is fetched once more at that moment (and whenever the counts move).
+  const { refetch } = runs;
+  const countsKey = `${status.status}:${status.runs.done}:${status.runs.failed}:${status.runs.cancelled}`;
+  useEffect(() => {
+    void refetch();
+  }, [countsKey, refetch]);
   const cancelRun = useMutation(
     trpc.experiment.cancelRun.mutationOptions({
       onSuccess: () =>
