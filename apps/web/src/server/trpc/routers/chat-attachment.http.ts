@@ -4,6 +4,7 @@ import { AppError, HTTP_STATUS_BY_CODE, isAppError } from '@p2pvalue/shared';
 import type { Viewer } from '../../auth/viewer';
 import { platformServices } from '../../platform';
 import { getDb } from '../../db';
+import { readBodyUpTo } from '../../http/read-body';
 
 // Chat files move bytes, so they are plain HTTP routes beside tRPC (like document images): upload
 // under /api/uploads (past the HTTP front's JSON body limit), download under /api/v1.
@@ -17,31 +18,6 @@ const LIMIT_MB = MAX_CHAT_ATTACHMENT_BYTES / 1024 / 1024;
 function errorResponse(error: unknown): Response {
   if (isAppError(error)) return Response.json({ message: error.userMessage, code: error.code }, { status: HTTP_STATUS_BY_CODE[error.code] });
   throw error;
-}
-
-/** Reads at most `limit` bytes of the body; a longer body is refused without reading it all. */
-async function readBodyUpTo(req: Request, limit: number): Promise<Uint8Array> {
-  if (!req.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new AppError('PAYLOAD_TOO_LARGE', `Files can be at most ${LIMIT_MB} MB.`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
 }
 
 /**
@@ -59,7 +35,7 @@ export async function uploadChatAttachment(viewer: Viewer | null, ref: { channel
     const declared = Number(req.headers.get('content-length') ?? 'NaN');
     if (!Number.isFinite(declared)) throw new AppError('BAD_REQUEST', 'Send the file with a Content-Length.');
     if (declared > MAX_CHAT_ATTACHMENT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `Files can be at most ${LIMIT_MB} MB.`);
-    const content = await readBodyUpTo(req, MAX_CHAT_ATTACHMENT_BYTES);
+    const content = await readBodyUpTo(req, MAX_CHAT_ATTACHMENT_BYTES, `Files can be at most ${LIMIT_MB} MB.`);
     const attachment = await platformServices(getDb()).chat.uploadAttachment(
       { id: viewer.id, role: viewer.role },
       { channelId: parsed.data.channelId, name: name.data, content },

@@ -4,6 +4,7 @@ import { AppError, HTTP_STATUS_BY_CODE, isAppError } from '@p2pvalue/shared';
 import type { Viewer } from '../../auth/viewer';
 import { platformServices } from '../../platform';
 import { getDb } from '../../db';
+import { readBodyUpTo } from '../../http/read-body';
 
 // Document images move bytes, so they are plain HTTP routes beside tRPC: upload under
 // /api/uploads (past the HTTP front's JSON body limit), download under /api/v1.
@@ -25,31 +26,6 @@ function refOrThrow(ref: { documentId: string; imageId?: string }) {
   return parsed.data;
 }
 
-/** Reads at most `limit` bytes of the body; a longer body is refused without reading it all. */
-async function readBodyUpTo(req: Request, limit: number): Promise<Uint8Array> {
-  if (!req.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new AppError('PAYLOAD_TOO_LARGE', `Images can be at most ${limit / 1024 / 1024} MB.`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
-}
-
 /** PUT /api/uploads/documents/{documentId}/images with the image bytes: `{ id, url, mediaType, size }`. */
 export async function uploadDocumentImage(viewer: Viewer | null, ref: { documentId: string }, req: Request): Promise<Response> {
   try {
@@ -59,7 +35,7 @@ export async function uploadDocumentImage(viewer: Viewer | null, ref: { document
     if (!Number.isFinite(declared)) throw new AppError('BAD_REQUEST', 'Send the image with a Content-Length.');
     if (declared > MAX_DOCUMENT_IMAGE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `Images can be at most ${MAX_DOCUMENT_IMAGE_BYTES / 1024 / 1024} MB.`);
     // The body is read only once the caller may write there and is within the upload limit.
-    const image = await platformServices(getDb()).documentImages.uploadImage({ id: viewer.id, role: viewer.role }, { documentId, readContent: () => readBodyUpTo(req, MAX_DOCUMENT_IMAGE_BYTES) });
+    const image = await platformServices(getDb()).documentImages.uploadImage({ id: viewer.id, role: viewer.role }, { documentId, readContent: () => readBodyUpTo(req, MAX_DOCUMENT_IMAGE_BYTES, `Images can be at most ${MAX_DOCUMENT_IMAGE_BYTES / 1024 / 1024} MB.`) });
     return Response.json({ id: image.id, url: image.url, mediaType: image.mediaType, size: image.size }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
