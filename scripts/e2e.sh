@@ -69,5 +69,5 @@ if ! curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; then
   say "the web app did not become healthy"; tail -n 50 "$results/e2e-web.log"; exit 1
 fi
 
-E2E_BASE_URL="$PUBLIC_URL" PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" \
+E2E_BASE_URL="$PUBLIC_URL" E2E_AUTH_DIR="$results/auth" E2E_OUTPUT_DIR="$results/test-results" PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" \
   npx playwright test -c apps/web-e2e --reporter=list,json "$@"

@@ -20,7 +20,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: './src',
-  outputDir: './test-results',
+  // Per run when scripts/e2e.sh sets it, so concurrent runs in one checkout keep their own traces.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? './test-results',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,

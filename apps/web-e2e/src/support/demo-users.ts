@@ -8,9 +8,13 @@ export const DEMO_USERS = {
 
 export type DemoUser = keyof typeof DEMO_USERS;
 
-/** Where the setup project stores each demo user's signed-in browser state. */
+/**
+ * Where the setup project stores each demo user's signed-in browser state. scripts/e2e.sh gives
+ * every run its own folder (E2E_AUTH_DIR), so two runs in one checkout never share sessions.
+ */
 export function storageStatePath(user: DemoUser): string {
-  return new URL(`../../.auth/${user}.json`, import.meta.url).pathname;
+  const dir = process.env.E2E_AUTH_DIR ?? new URL('../../.auth', import.meta.url).pathname;
+  return `${dir.replace(/\/$/, '')}/${user}.json`;
 }
 
 /** An address no other run or test has used, so sign-up tests never collide. */
