@@ -14,7 +14,9 @@
  *   scale: "a few" is 2–6 of them): populationRatio10x is the agent-ticks actually simulated at
  *   10× over those at 1×, and ratio10xPerAgentTick = ratio10x / populationRatio10x is the cost
  *   of one agent-tick at 10× relative to 1× (1 = linear in community size; the ≤ 12 goal on
- *   ratio10x corresponds to ≤ 1.2 here when the population stays 10×);
+ *   ratio10x corresponds to ≤ 1.2 here when the population stays 10×); cpuRatio10x is the same
+ *   ratio in CPU time of this process, steadier than wall time when others load the machine, and
+ *   agentTicksPerSec1x / 10x are the throughputs of the pair's runs;
  * - experimentWallSec: wall time of `p2pv-sim experiment --name 21sep_largeSteady_online
  *   --workers 2` (a fresh process, so start-up is included);
  * - peakHeapMB: peak V8 heap of the largest preset run, measured in a fresh child process (run
@@ -65,22 +67,28 @@ function populationTicks(output: RunOutput): number {
 
 interface Timed {
   seconds: number;
+  /** CPU time of this process (all threads, so GC included) over the same runs. */
+  cpuSeconds: number;
   agentTicks: number;
   runTicks: number;
 }
 
 function timeRuns(params: Record<string, ParamValue>, ticks: number, seeds: number, variant: Variant = 'D2.2'): Timed {
   let seconds = 0;
+  let cpuSeconds = 0;
   let agentTicks = 0;
   let runTicks = 0;
   for (let seed = 1; seed <= seeds; seed++) {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const output = runModel({ seed, params, variant }, { ticks, metrics: POP_METRICS, record: 'every-tick' });
     seconds += (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
+    cpuSeconds += (cpu.user + cpu.system) / 1e6;
     agentTicks += populationTicks(output);
     runTicks += output.ticks;
   }
-  return { seconds, agentTicks, runTicks };
+  return { seconds, cpuSeconds, agentTicks, runTicks };
 }
 
 /** Guarded runtime errors and error stops of one experiment, from its per-condition summary file. */
@@ -162,6 +170,8 @@ interface ScaleResult {
   oneX: Timed;
   tenX: Timed;
   ratio10x: number;
+  /** ratio10x in CPU time: on a shared machine the wall-time ratio moves with the others' load. */
+  cpuRatio10x: number;
   populationRatio10x: number;
   ratio10xPerAgentTick: number;
 }
@@ -179,7 +189,7 @@ function measureScaling(variant: Variant, ticks: number, seeds: number): ScaleRe
   const tenX = timeRuns(scaledCommunity(variant, 10), ticks, seeds, variant);
   const ratio10x = tenX.seconds / oneX.seconds;
   const populationRatio10x = tenX.agentTicks / oneX.agentTicks;
-  return { oneX, tenX, ratio10x, populationRatio10x, ratio10xPerAgentTick: ratio10x / populationRatio10x };
+  return { oneX, tenX, ratio10x, cpuRatio10x: tenX.cpuSeconds / oneX.cpuSeconds, populationRatio10x, ratio10xPerAgentTick: ratio10x / populationRatio10x };
 }
 
 async function main(): Promise<void> {
@@ -214,7 +224,7 @@ async function main(): Promise<void> {
     const r = measureScaling(variant, ticks, seeds);
     scaling[variant] = r;
     console.log(
-      `${variant} ${r.oneX.seconds.toFixed(2)} s at 1× → ${r.tenX.seconds.toFixed(2)} s at 10× (${r.tenX.runTicks}/${r.oneX.runTicks} ticks run): ratio ${r.ratio10x.toFixed(2)}, population ×${r.populationRatio10x.toFixed(2)}, per agent-tick ${r.ratio10xPerAgentTick.toFixed(2)}`,
+      `${variant} ${r.oneX.seconds.toFixed(2)} s at 1× → ${r.tenX.seconds.toFixed(2)} s at 10× (${r.tenX.runTicks}/${r.oneX.runTicks} ticks run): ratio ${r.ratio10x.toFixed(2)} (CPU ${r.cpuRatio10x.toFixed(2)}), population ×${r.populationRatio10x.toFixed(2)}, per agent-tick ${r.ratio10xPerAgentTick.toFixed(2)}; ${Math.round(r.oneX.agentTicks / r.oneX.seconds)} → ${Math.round(r.tenX.agentTicks / r.tenX.seconds)} agent-ticks/s`,
     );
   }
   const d22 = scaling['D2.2'] as ScaleResult;
@@ -281,10 +291,15 @@ async function main(): Promise<void> {
           v,
           {
             ratio10x: Number(r.ratio10x.toFixed(3)),
+            cpuRatio10x: Number(r.cpuRatio10x.toFixed(3)),
+            agentTicksPerSec1x: Math.round(r.oneX.agentTicks / r.oneX.seconds),
+            agentTicksPerSec10x: Math.round(r.tenX.agentTicks / r.tenX.seconds),
             populationRatio10x: Number(r.populationRatio10x.toFixed(3)),
             ratio10xPerAgentTick: Number(r.ratio10xPerAgentTick.toFixed(3)),
             seconds1x: Number(r.oneX.seconds.toFixed(3)),
             seconds10x: Number(r.tenX.seconds.toFixed(3)),
+            cpuSeconds1x: Number(r.oneX.cpuSeconds.toFixed(3)),
+            cpuSeconds10x: Number(r.tenX.cpuSeconds.toFixed(3)),
             runTicks1x: r.oneX.runTicks,
             runTicks10x: r.tenX.runTicks,
           },

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test, waitForHydration } from './support/test';
 import { trackConsoleErrors } from './support/console-errors';
 import { storageStatePath } from './support/demo-users';
 import { clickUntil } from './support/ui';
@@ -227,3 +228,57 @@ test('make a need from a chat message and from a document selection, with links 
   await noHorizontalScroll(page);
   expect(errors).toEqual([]);
 });
+
+test('an admin schedules a round: it shows as scheduled, opens by itself and members hear of it', async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'sets its own 390 px phone viewport; once is enough');
+  // The worker opens due rounds once a minute: the round opens one to three minutes after scheduling.
+  test.setTimeout(360_000);
+  const slug = `sched-${Date.now().toString(36)}`;
+  const admin = await as(browser, 'staff');
+  const member = await as(browser, 'member');
+  const errors = [...trackConsoleErrors(admin), ...trackConsoleErrors(member)];
+  const go = async (page: Page, url: string) => waitForHydration(page, await page.goto(url));
+
+  await go(admin, '/communities');
+  await admin.getByLabel('Name', { exact: true }).fill(`Scheduled ${slug}`);
+  await admin.getByLabel('Address', { exact: true }).fill(slug);
+  await admin.getByRole('button', { name: 'Create community' }).click();
+  await admin.waitForURL(`**/communities/${slug}`);
+  await go(member, `/communities/${slug}`);
+  await member.getByRole('button', { name: 'Join community' }).click();
+  await expect(member.getByRole('button', { name: 'Leave' })).toBeVisible();
+
+  // The admin sets the window: opening at the start of the minute after next (browser local time).
+  await go(admin, `/communities/${slug}/funding`);
+  const opensAt = await admin.evaluate(() => {
+    const d = new Date(Date.now() + 120_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+  });
+  await admin.getByLabel('Round name').fill('Summer round');
+  await admin.getByLabel('Opens at').fill(opensAt);
+  await admin.getByLabel('Runs for (days)').fill('7');
+  await admin.getByLabel('Budget per member').fill('15');
+  await admin.getByRole('button', { name: 'Schedule round' }).click();
+
+  // Scheduled: shown as the next round to everyone, no budget yet, and it can be called off.
+  const upcoming = admin.getByTestId('upcoming-round');
+  await expect(upcoming).toContainText('Next: Summer round');
+  await expect(upcoming).toContainText('Every member then gets 15 credits');
+  await expect(admin.getByRole('button', { name: 'Cancel scheduled round…' })).toBeVisible();
+  await expect(admin.getByTestId('round-balance')).toHaveCount(0);
+  await go(member, `/communities/${slug}/funding`);
+  await expect(member.getByTestId('upcoming-round')).toContainText('Next: Summer round');
+  await noHorizontalScroll(member);
+
+  // Its opening is reflected: the round is current, with the member's budget, and nothing is upcoming.
+  await expect(async () => {
+    await go(member, `/communities/${slug}/funding`);
+    await expect(member.getByTestId('round-balance')).toContainText('15 of 15', { timeout: 2_000 });
+  }).toPass({ timeout: 300_000, intervals: [5_000] });
+  await expect(member.getByTestId('upcoming-round')).toHaveCount(0);
+  await go(member, '/notifications');
+  await expect(member.getByText('Funding round “Summer round” is open: you have 15 credits')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+

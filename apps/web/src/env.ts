@@ -19,6 +19,10 @@ export const env = createEnv({
     /** Trust X-Forwarded-For from a reverse proxy; otherwise the socket address is the client's. */
     TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     BEHIND_TLS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    /** Simulation runs one researcher may have queued or running at a time (docs/OPERATIONS.md). */
+    EXPERIMENT_MAX_ACTIVE_RUNS: z.coerce.number().int().min(1).default(20_000),
+    /** Tick limit of one simulation run; the service never allows more than 100,000. */
+    EXPERIMENT_MAX_TICKS_PER_RUN: z.coerce.number().int().min(1).max(100_000).default(100_000),
   },
   client: {},
   experimental__runtimeEnv: {},

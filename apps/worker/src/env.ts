@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { createEnv } from '@t3-oss/env-core';
 import { z } from 'zod';
 import { dbEnv } from '@p2pvalue/db';
@@ -7,7 +8,14 @@ import { logEnv, redisEnv } from '@p2pvalue/shared';
 export const env = createEnv({
   extends: [dbEnv(), redisEnv(), logEnv()],
   server: {
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+    /** Simulation runs computed at once, one worker thread each (default: one per core). */
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
+    /** Heap limit of one run's thread in MB; a run over it fails for good with a clear error. */
+    WORKER_RUN_MEMORY_MB: z.coerce.number().int().min(16).max(65_536).default(1024),
+    /** Wall time between two checkpoints of a run: the most a killed worker loses of it. */
+    WORKER_CHECKPOINT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+    /** BullMQ lock of a simulation job: a killed worker's runs are taken over about this long after. */
+    WORKER_LOCK_SECONDS: z.coerce.number().min(2).max(600).default(10),
     WORKER_ID: z.string().min(1).max(100).optional(),
   },
   runtimeEnv: process.env,

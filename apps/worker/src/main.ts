@@ -4,6 +4,7 @@ import { createLogger, createRedis, redisKey } from '@p2pvalue/shared';
 import { env } from './env';
 import { startHeartbeat } from './heartbeat';
 import { startWorkerRuntime } from './runtime';
+import { createRunThreadPool } from './threads/run-thread-pool';
 
 // Composition root: env, connections, workers, heartbeat, shutdown.
 const log = createLogger({ name: 'worker', level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' });
@@ -15,9 +16,23 @@ async function main(): Promise<void> {
   const connection = createRedis(env.REDIS_URL, 'worker');
   connection.on('error', (error) => log.warn({ err: error.message }, 'redis connection error'));
 
-  const runtime = await startWorkerRuntime({ db, connection, prefix: redisKey(env.REDIS_PREFIX, 'bull'), log, workerId, simulationConcurrency: env.WORKER_CONCURRENCY });
+  // Simulation runs are computed in worker threads; this event loop keeps the locks and the writes.
+  const threads = createRunThreadPool({ size: env.WORKER_CONCURRENCY, memoryMb: env.WORKER_RUN_MEMORY_MB });
+  await threads.ready();
+
+  const runtime = await startWorkerRuntime({
+    db,
+    connection,
+    prefix: redisKey(env.REDIS_PREFIX, 'bull'),
+    log,
+    workerId,
+    simulationConcurrency: env.WORKER_CONCURRENCY,
+    simulationStepper: threads,
+    simulationCheckpointMs: env.WORKER_CHECKPOINT_SECONDS * 1000,
+    simulationLockMs: env.WORKER_LOCK_SECONDS * 1000,
+  });
   const heartbeat = startHeartbeat(connection, env.REDIS_PREFIX, workerId, (error) => log.warn({ err: error }, 'heartbeat failed'));
-  log.info({ workerId, concurrency: env.WORKER_CONCURRENCY }, 'worker started');
+  log.info({ workerId, concurrency: env.WORKER_CONCURRENCY, runMemoryMb: env.WORKER_RUN_MEMORY_MB }, 'worker started');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -26,8 +41,9 @@ async function main(): Promise<void> {
     log.info({ signal }, 'worker shutting down');
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
-    // Workers first (they finish or hand back their current jobs), then the connections.
+    // Workers first (running runs checkpoint and hand their jobs back), then threads and connections.
     await runtime.close();
+    await threads.close();
     await heartbeat.stop();
     connection.disconnect();
     await db.$disconnect();

@@ -68,6 +68,7 @@ export { CHAT_UPLOAD_LIMITS, chatAttachmentPath, type ChannelView, type ChatServ
 export type { AttachmentRow as ChatAttachmentView, TChatChannelKind } from './chat/chat.repository';
 export { cleanFileName, MAX_CHAT_ATTACHMENT_BYTES, MAX_CHAT_ATTACHMENTS_PER_MESSAGE, sniffChatFileType } from './chat/chat-file-type';
 export { chatLinkRefs, type ChatLinkCard } from './chat/chat-link-cards';
+export { ABANDONED_UPLOAD_AGE_MS, pruneAbandonedUploads, type PrunedUploads } from './uploads/prune-abandoned-uploads';
 export { createNotificationRepository, survivesMute, type NewNotification, type NotificationRepository } from './notifications/notification.repository';
 export { createNotificationService, type NotificationDigest, type NotificationService, type NotificationView } from './notifications/notification.service';
 export { ZChannelId, ZListNotificationsInput, ZMarkNotificationsReadInput, ZNotificationSettingsInput, ZSetChannelMuteInput } from './notifications/notification.schemas';
@@ -76,12 +77,19 @@ export { ZChannelId, ZListNotificationsInput, ZMarkNotificationsReadInput, ZNoti
 export { checkExperimentDesign, expandExperimentRuns, DEFAULT_EXPERIMENT_LIMITS, ZExperimentDesignInput, type CheckedDesign, type ExperimentLimits } from './experiments/experiment-design';
 export { createExperimentRepository, type ExperimentRepository, type TExperimentStatus } from './experiments/experiment.repository';
 export { createExperimentService, ZIdempotencyKey, type ExperimentActor, type ExperimentListItem, type ExperimentService, type ExperimentStatusView } from './experiments/experiment.service';
+export { DEFAULT_RESEARCHER_LIMITS, type ResearcherLimits } from './experiments/researcher-limits';
 export { ZListExperimentsInput, presetOfDesign, type TListExperimentsInput } from './experiments/experiment-list';
 export type { ExperimentQueuePort } from './experiments/experiment-queue.port';
-export { executeExperimentRun, type ExecuteRunOutcome, type ExecuteRunOptions } from './experiments/execute-experiment-run';
-export { unpackJson, type StoredSeries } from './experiments/run-series';
+export { executeExperimentRun, DEFAULT_CHECKPOINT_EVERY_MS, DEFAULT_PROGRESS_EVERY_MS, type ExecuteRunOutcome, type ExecuteRunOptions } from './experiments/execute-experiment-run';
+export { createInProcessRunStepper, type RunStepHooks, type RunStepper, type RunStepResult } from './experiments/run-stepper';
+export type { DriveEvent, DriveResult, DriveTask, StopRequest } from './experiments/run-driver';
+export { packJson, unpackJson, type StoredSeries } from './experiments/run-series';
 export { createExperimentResultsRepository, type ExperimentResultsRepository } from './experiments/experiment-results.repository';
 export { createExperimentResultsService, ZRunListInput, type ExperimentOverview, type ExperimentResultsService, type ResultsExport, type RunView, type TRunListInput } from './experiments/experiment-results.service';
+export { ZSensitivityInput, type SensitivityView, type TSensitivityInput } from './experiments/experiment-results.service';
+export { ZCompareInput, type ComparisonView, type TCompareInput } from './experiments/experiment-results.service';
+export type { MetricDifference } from './experiments/experiment-comparison';
+export type { PrccCoefficient, SensitivityOutput } from './experiments/experiment-sensitivity';
 export type { ExperimentArchivePort } from './experiments/experiment-results-archive.port';
 export type { ConditionResult, MeanBand, MetricResult } from './experiments/experiment-results';
 
@@ -106,3 +114,18 @@ export {
   type RoleRules,
   type SyntheticSeedReport,
 } from './health';
+
+// Simulation twin (issue 9): calibration of the model to a community by ABC-SMC on the workers, and the forecast
+export {
+  createTwinCalibrationRepository,
+  createTwinCoordinator,
+  createTwinService,
+  DEFAULT_TWIN_PRIORS,
+  TWIN_SCENARIOS,
+  ZTwinSettingsInput,
+  type TwinQueuePort,
+  type TwinCoordinator,
+  type TwinService,
+  type TwinView,
+  type TTwinSettingsInput,
+} from './health/twin';

@@ -5,6 +5,8 @@ export { redisEnv, logEnv } from './env';
 export { workerHeartbeatPattern, workerHeartbeatKey, WORKER_HEARTBEAT_TTL_SECONDS } from './heartbeat';
 export { MAINTENANCE_QUEUE, PURGE_EXPIRED_AUTH_JOB, ZPurgeExpiredAuthPayload, type TPurgeExpiredAuthPayload } from './jobs';
 export { CLOSE_DUE_ROUNDS_JOB, ZCloseDueRoundsPayload, type TCloseDueRoundsPayload } from './jobs';
+export { PRUNE_ABANDONED_UPLOADS_JOB, ZPruneAbandonedUploadsPayload, type TPruneAbandonedUploadsPayload } from './jobs';
+export { TWIN_QUEUE, TWIN_STEP_JOB, ZTwinStepPayload, type TTwinStepPayload } from './jobs';
 export {
   SIMULATION_QUEUE,
   SIMULATION_RUN_JOB,

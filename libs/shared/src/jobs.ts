@@ -15,6 +15,11 @@ export const CLOSE_DUE_ROUNDS_JOB = 'close-due-rounds';
 export const ZCloseDueRoundsPayload = z.object({}).strict();
 export type TCloseDueRoundsPayload = z.infer<typeof ZCloseDueRoundsPayload>;
 
+/** Hourly: chat files never sent and document images never used, older than a day, are deleted (issue 6). */
+export const PRUNE_ABANDONED_UPLOADS_JOB = 'prune-abandoned-uploads';
+export const ZPruneAbandonedUploadsPayload = z.object({}).strict();
+export type TPruneAbandonedUploadsPayload = z.infer<typeof ZPruneAbandonedUploadsPayload>;
+
 /** Simulation experiments (issue 8): a flow per experiment, the experiment job as parent of its runs. */
 export const SIMULATION_QUEUE = 'simulation';
 export const SIMULATION_RUN_JOB = 'simulation-run';
@@ -23,3 +28,13 @@ export const ZSimulationRunPayload = z.object({ experimentId: z.uuid(), runId: z
 export type TSimulationRunPayload = z.infer<typeof ZSimulationRunPayload>;
 export const ZSimulationExperimentPayload = z.object({ experimentId: z.uuid() }).strict();
 export type TSimulationExperimentPayload = z.infer<typeof ZSimulationExperimentPayload>;
+
+/**
+ * Simulation twin (issue 9): one step of a calibration (simulate the next batch of particles, or
+ * absorb a finished batch and move on). A step job is the parent of the batch's experiment flow,
+ * so it runs again once every particle run has finished.
+ */
+export const TWIN_QUEUE = 'twin';
+export const TWIN_STEP_JOB = 'twin-step';
+export const ZTwinStepPayload = z.object({ calibrationId: z.uuid() }).strict();
+export type TTwinStepPayload = z.infer<typeof ZTwinStepPayload>;

@@ -48,13 +48,14 @@ export {
   steppedValues,
   DEFAULT_ROOT_SEED,
   deriveSeed,
+  latinHypercubeSamples,
   EXPERIMENT_PRESETS,
   DEFAULT_PRESET,
   findPreset,
   presetNames,
   cloneDesign,
 } from './experiments';
-export type { Design, ParamValue, SteppedRange, RunSpec, ExpandOptions } from './experiments';
+export type { Design, ParamValue, SteppedRange, RunSpec, ExpandOptions, LhsSpec, LhsRange } from './experiments';
 
 // Analysis helpers (shared by the simulation and the community-health dashboard)
 export {
@@ -72,6 +73,8 @@ export {
   comparePowerLawLogNormal,
   vuongTest,
   meanCI95,
+  partialRankCorrelation,
+  welchDifferenceCI95,
   mean,
   sampleSd,
   quantile,
@@ -91,8 +94,25 @@ export type {
   PowerLawVsLogNormalOptions,
   VuongResult,
   MeanCI,
+  PrccResult,
+  MeanDifference,
 } from './analysis';
 
 // Random numbers (the model-owned PRNG, for callers that need reproducible draws)
 export { Rng } from './rng';
 export type { RngState } from './rng';
+
+// Calibration (ABC-SMC): a serialisable sampler whose batches are simulated by the caller
+export {
+  startAbcSmc,
+  proposeBatch,
+  absorbBatch,
+  runAbcSmc,
+  AbcSettingsError,
+  DEFAULT_ABC_SMC_SETTINGS,
+  normalisedRmse,
+  summarisePosterior,
+  weightedBand,
+  weightedQuantile,
+} from './calibration';
+export type { AbcSmcSettings, AbcSmcState, AbcParticle, AbcProposal, AbcGenerationRecord, AbcStopReason, UniformPrior, ParameterPosterior, SeriesBand } from './calibration';

@@ -63,6 +63,9 @@ export class FaultSystem {
       SEED_DEMO_USERS: 'true',
       LOG_LEVEL: 'info',
       WORKER_CONCURRENCY: '1',
+      // Checkpoints every half second (default 10 s), so worker-kill finds a run with a checkpoint
+      // well inside a run of a few seconds and can check that the takeover resumes from it.
+      WORKER_CHECKPOINT_SECONDS: '0.5',
     };
     const system = new FaultSystem(options.repo, root, postgres, redis, databaseName, env, options.log);
     try {

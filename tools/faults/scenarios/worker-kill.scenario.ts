@@ -5,8 +5,8 @@ import { expectThat, fail, type FaultScenario } from '../scenario';
 
 const SECOND_WORKER = 'worker-2';
 // The `final` variant at ten times the default population runs its whole 1,500 ticks (no early
-// stop) in a few seconds of CPU: 15 checkpoints of 100 ticks each, time enough to kill a worker
-// in the middle of a run.
+// stop) in a few seconds of CPU: with the harness's checkpoint every 0.5 s, several checkpoints,
+// time enough to kill a worker in the middle of a run.
 const DESIGN = {
   name: 'faults: worker kill',
   repetitions: 4,
@@ -133,7 +133,8 @@ export const workerKill: FaultScenario = {
       const both = await system.waitForHealth((body, status) => status === 200 && body.workers >= 2, 60_000);
       expectThat(both, 'the restarted worker never sent a heartbeat');
       const twin = await submit('faults-worker-kill-b');
-      const status = await waitForExperiment(twin, 180_000);
+      // 4 runs on 2 workers: a couple of minutes on an idle machine, more when the machine is shared.
+      const status = await waitForExperiment(twin, 360_000);
       expectThat(status === 'completed', `twin experiment ended ${status}`);
       const workers = new Set(runsOf(twin).map((run) => run.workerId));
       expectThat(workers.size === 2, `the twin's runs all ran on ${[...workers].join(', ')}`);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue, QueueEvents } from 'bullmq';
 import { createPrismaClient, type PrismaClient } from '@p2pvalue/db';
-import { CLOSE_DUE_ROUNDS_JOB, createLogger, createRedis, MAINTENANCE_QUEUE, PURGE_EXPIRED_AUTH_JOB, type Redis } from '@p2pvalue/shared';
+import { CLOSE_DUE_ROUNDS_JOB, createLogger, createRedis, MAINTENANCE_QUEUE, PRUNE_ABANDONED_UPLOADS_JOB, PURGE_EXPIRED_AUTH_JOB, type Redis } from '@p2pvalue/shared';
 import { startWorkerRuntime } from '../runtime';
 
 // A real BullMQ worker on real Redis and PostgreSQL, under a private key prefix.
@@ -91,16 +91,16 @@ describe('close-due-rounds job', () => {
   });
 
   it('puts the schedules back when Redis reconnects after losing them', async () => {
-    expect(await schedulerKeys()).toEqual([CLOSE_DUE_ROUNDS_JOB, PURGE_EXPIRED_AUTH_JOB].sort());
+    const all = [CLOSE_DUE_ROUNDS_JOB, PRUNE_ABANDONED_UPLOADS_JOB, PURGE_EXPIRED_AUTH_JOB].sort();
+    expect(await schedulerKeys()).toEqual(all);
     // Redis restarted empty: the schedules are gone.
-    await queue.removeJobScheduler(CLOSE_DUE_ROUNDS_JOB);
-    await queue.removeJobScheduler(PURGE_EXPIRED_AUTH_JOB);
+    for (const key of all) await queue.removeJobScheduler(key);
     expect(await schedulerKeys()).toEqual([]);
 
     // The worker's connection drops and comes back.
     connection.disconnect(true);
     const deadline = Date.now() + 10_000;
-    while ((await schedulerKeys()).length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await schedulerKeys()).toEqual([CLOSE_DUE_ROUNDS_JOB, PURGE_EXPIRED_AUTH_JOB].sort());
+    while ((await schedulerKeys()).length < all.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await schedulerKeys()).toEqual(all);
   });
 });

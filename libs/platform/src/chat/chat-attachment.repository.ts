@@ -64,6 +64,26 @@ export function createChatAttachmentRepository(db: PrismaClient) {
       return removed.length;
     },
 
+    /**
+     * The maintenance sweep: up to `limit` uploads of anyone never sent with a message since before
+     * a moment, and then the bodies nothing refers to any more. Rows a sender is claiming right now
+     * are skipped (locked) or kept (claimed by the time the delete looks again).
+     */
+    async pruneAbandoned(before: Date, limit: number): Promise<{ attachments: number; blobs: number }> {
+      const removed = await db.$queryRaw<{ sha256: string }[]>`
+        DELETE FROM "chat_attachment" a
+         WHERE a."messageId" IS NULL AND a."id" IN (
+           SELECT "id" FROM "chat_attachment"
+            WHERE "messageId" IS NULL AND "createdAt" < (${before.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+            ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        RETURNING a."sha256"`;
+      if (removed.length === 0) return { attachments: 0, blobs: 0 };
+      const blobs = await db.$executeRaw`
+        DELETE FROM "chat_blob" b WHERE b."sha256" = ANY(${[...new Set(removed.map((r) => r.sha256))]}::text[])
+          AND NOT EXISTS (SELECT 1 FROM "chat_attachment" a WHERE a."sha256" = b."sha256")`;
+      return { attachments: removed.length, blobs };
+    },
+
     async findMany(ids: string[]): Promise<ChatAttachmentRecord[]> {
       if (ids.length === 0) return [];
       return db.chatAttachment.findMany({ where: { id: { in: ids } }, select: attachmentSelect });

@@ -223,6 +223,10 @@ export function createChatRepository(db: PrismaClient) {
       return db.chatMessage.findMany({ where: { id: { in: ids } }, select: { id: true, channelId: true, body: true, deletedAt: true } });
     },
 
+    async findMessageIdByClientId(authorId: string, clientId: string): Promise<string | null> {
+      return (await db.chatMessage.findUnique({ where: { authorId_clientId: { authorId, clientId } }, select: { id: true } }))?.id ?? null;
+    },
+
     async findMessage(id: string): Promise<MessageRow | null> {
       const row = await db.chatMessage.findUnique({ where: { id }, select: messageSelect });
       return row ? oneWithName(row) : null;
@@ -266,6 +270,17 @@ export function createChatRepository(db: PrismaClient) {
           UPDATE "chat_attachment" a SET "messageId" = m."id"
           FROM m WHERE a."id" = ANY(${input.attachments.map((a) => a.id)}::text[]) AND a."messageId" IS NULL
           RETURNING a."id"
+        ), ledger AS (
+          -- The contribution ledger's row, in the same statement: a resend inserts no message, so no
+          -- second row either. Direct messages are private conversations, not community work.
+          INSERT INTO "contribution_event" ("userId", "communityId", "projectId", "kind", "weight", "ref", "at")
+          SELECT m."authorId", c."communityId", c."projectId", 'chat.message', 1,
+                 jsonb_build_object('messageId', m."id", 'channelId', m."channelId", 'clientId', ${input.clientId}::text)
+                   || CASE WHEN m."threadRootId" IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('threadRootId', m."threadRootId") END,
+                 (${at}::timestamptz AT TIME ZONE 'UTC')
+          FROM m JOIN "chat_channel" c ON c."id" = m."channelId"
+          WHERE c."kind" <> 'direct' AND c."communityId" IS NOT NULL
+          RETURNING "id"
         )
         SELECT m."id", m."seq", (SELECT u."name" FROM "user" u WHERE u."id" = m."authorId") AS "authorName" FROM m`;
       const fresh = inserted[0];
@@ -298,18 +313,39 @@ export function createChatRepository(db: PrismaClient) {
       return { message: await oneWithName(row), created: false };
     },
 
-    async updateMessage(id: string, data: { body?: string; mentionedIds?: string[]; editedAt?: Date; deletedAt?: Date }): Promise<MessageRow> {
-      const row = await db.chatMessage.update({
-        where: { id },
-        data: data.deletedAt ? { ...data, body: '', attachments: [], mentionedIds: [] } : data,
-        select: messageSelect,
+    /** An edit: the ledger is not touched (the contribution was the posting). */
+    async updateMessage(id: string, data: { body: string; mentionedIds: string[]; editedAt: Date }): Promise<MessageRow> {
+      return oneWithName(await db.chatMessage.update({ where: { id }, data, select: messageSelect }));
+    },
+
+    /**
+     * Blanks the message, drops its reactions and files, and appends the retraction of its
+     * contribution to the ledger (append-only: the posting's row stays, a `chat.message.retract`
+     * row of weight -1 cancels it) — in one transaction. Only the call that actually deletes it
+     * retracts, so a repeated or concurrent delete retracts once.
+     */
+    async deleteMessage(id: string, input: { at: Date; deletedById: string }): Promise<MessageRow> {
+      const row = await db.$transaction(async (tx) => {
+        const { count } = await tx.chatMessage.updateMany({
+          where: { id, deletedAt: null },
+          data: { deletedAt: input.at, body: '', attachments: [], mentionedIds: [] },
+        });
+        if (count === 1) {
+          await tx.chatReaction.deleteMany({ where: { messageId: id } });
+          // A deleted message's files are no longer served.
+          await tx.chatAttachment.deleteMany({ where: { messageId: id } });
+          await tx.$executeRaw`
+            INSERT INTO "contribution_event" ("userId", "communityId", "projectId", "kind", "weight", "ref", "at")
+            SELECT e."userId", e."communityId", e."projectId", 'chat.message.retract', -1,
+                   jsonb_build_object('messageId', ${id}::text, 'deletedById', ${input.deletedById}::text),
+                   (${input.at.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+            FROM "contribution_event" e JOIN "chat_message" m ON m."id" = ${id}
+            WHERE e."userId" = m."authorId" AND e."kind" = 'chat.message' AND e."ref"->>'messageId' = ${id}
+            LIMIT 1`;
+        }
+        return tx.chatMessage.findUniqueOrThrow({ where: { id }, select: messageSelect });
       });
-      if (data.deletedAt) {
-        await db.chatReaction.deleteMany({ where: { messageId: id } });
-        // A deleted message's files are no longer served.
-        await db.chatAttachment.deleteMany({ where: { messageId: id } });
-      }
-      return oneWithName(data.deletedAt ? { ...row, reactions: [] } : row);
+      return oneWithName(row);
     },
 
     /** Adds or removes one reaction; returns the message's reactions afterwards. */

@@ -154,7 +154,13 @@ export function createChatService(deps: ChatDeps) {
     return `/communities/${channel.communitySlug ?? '-'}/chat/${channel.id}?message=${messageId}`;
   }
 
-  async function notifyAbout(actor: AccessActor, channel: Channel, message: MessageRow): Promise<void> {
+  /**
+   * Mentions, replies in one's threads and, in a direct channel, the message itself for the other
+   * participant: one notification per person and message (mention first, then the direct message,
+   * then the reply). Direct-message and reply notifications carry the channel id, so a muted
+   * channel drops them (repository rule); mentions get through a mute.
+   */
+  async function notifyAbout(actor: AccessActor, channel: Channel, message: MessageRow, directUserIds: string[]): Promise<void> {
     const excerpt = message.body.slice(0, 140);
     // Keys the notification centre understands (see NewNotification): actorId, url, excerpt, channelId, channelName, communitySlug.
     const base = {
@@ -168,9 +174,12 @@ export function createChatService(deps: ChatDeps) {
       url: chatLink(channel, message.id),
     };
     const mentioned = new Set(message.mentionedIds.filter((id) => id !== actor.id));
-    const repliedTo = message.threadRootId ? (await chat.threadParticipantIds(message.threadRootId)).filter((id) => id !== actor.id && !mentioned.has(id)) : [];
+    const recipients = directUserIds.filter((id) => id !== actor.id && !mentioned.has(id));
+    const told = new Set([...mentioned, ...recipients]);
+    const repliedTo = message.threadRootId ? (await chat.threadParticipantIds(message.threadRootId)).filter((id) => id !== actor.id && !told.has(id)) : [];
     await notifications.createMany([
       ...[...mentioned].map((userId) => ({ userId, kind: 'chat.mention', ref: base })),
+      ...recipients.map((userId) => ({ userId, kind: 'chat.direct', ref: { ...base, ...(message.threadRootId ? { threadRootId: message.threadRootId } : {}) } })),
       ...repliedTo.map((userId) => ({ userId, kind: 'chat.reply', ref: { ...base, threadRootId: message.threadRootId } })),
     ]);
   }
@@ -184,14 +193,20 @@ export function createChatService(deps: ChatDeps) {
     return out;
   }
 
-  /** The actor's own uploads for this channel, not yet sent with another message, in the order given. */
-  async function attachmentsToSend(actor: AccessActor, channelId: string, ids: string[]): Promise<AttachmentRow[]> {
+  /**
+   * The actor's own uploads for this channel, not yet sent with another message, in the order given.
+   * A resend of the same message (same clientId) may name the files it already carries.
+   */
+  async function attachmentsToSend(actor: AccessActor, channelId: string, ids: string[], clientId: string): Promise<AttachmentRow[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
     const rows = new Map((await chatAttachments.findMany(unique)).map((r) => [r.id, r]));
+    const sentWith = [...rows.values()].some((r) => r.messageId !== null) ? await chat.findMessageIdByClientId(actor.id, clientId) : null;
     return unique.map((id) => {
       const row = rows.get(id);
       if (!row || row.uploadedById !== actor.id || row.channelId !== channelId) throw new AppError('NOT_FOUND', 'No such file: upload it again.');
+      // Otherwise a second message would copy a file that goes when the first is deleted.
+      if (row.messageId !== null && row.messageId !== sentWith) throw new AppError('NOT_FOUND', 'This file was already sent: upload it again.');
       return { id: row.id, name: row.name, url: chatAttachmentPath(row.id), contentType: row.mediaType, size: row.size };
     });
   }
@@ -344,7 +359,7 @@ export function createChatService(deps: ChatDeps) {
         threadRootId = root.threadRootId ?? root.id;
       }
       const mentionedIds = await readersAmong(channel, chatMentionIds(input.body));
-      const attachments = await attachmentsToSend(actor, channel.id, input.attachmentIds);
+      const attachments = await attachmentsToSend(actor, channel.id, input.attachmentIds, input.clientId);
       const result = await chat.insertMessage({
         channelId: channel.id,
         authorId: actor.id,
@@ -356,10 +371,10 @@ export function createChatService(deps: ChatDeps) {
         at: clock(),
       });
       if (!result.created && result.message.channelId !== channel.id) throw new AppError('CONFLICT', 'This message id was already used in another channel.');
-      if (result.created) await notifyAbout(actor, channel, result.message);
+      const directUserIds = channel.kind === 'direct' && result.created ? await chat.directMemberIds(channel.id) : [];
+      if (result.created) await notifyAbout(actor, channel, result.message, directUserIds);
       // A reply changes its root's reply count: edges broadcast the root too.
       const threadRoot = result.message.threadRootId ? await chat.findMessage(result.message.threadRootId) : null;
-      const directUserIds = channel.kind === 'direct' && result.created ? await chat.directMemberIds(channel.id) : [];
       return { ...result, threadRoot, directUserIds };
     },
 
@@ -379,7 +394,7 @@ export function createChatService(deps: ChatDeps) {
       const { message, access } = await messageInReadableChannelOrThrow(actor, input.messageId);
       if (message.authorId !== actor.id && !access.moderate) throw new AppError('FORBIDDEN', 'You can only delete your own messages.');
       if (message.deletedAt) return message;
-      return chat.updateMessage(message.id, { deletedAt: clock() });
+      return chat.deleteMessage(message.id, { at: clock(), deletedById: actor.id });
     },
 
     async react(actor: AccessActor, raw: z.input<typeof ZReactInput>): Promise<{ messageId: string; channelId: string; reactions: MessageView['reactions'] }> {

@@ -25,7 +25,19 @@ export type TContributionKind =
   | 'thanks.give'
   | 'thanks.receive'
   | 'round.open'
-  | 'round.close';
+  | 'round.close'
+  // chat: a message posted in a community or project channel (direct messages are private and not
+  // recorded); deleting it appends a retraction (weight -1) instead of removing the posting
+  | 'chat.message'
+  | 'chat.message.retract';
+
+/**
+ * Kinds the feeds (community activity, profile, project "who did what") leave out: a conversation
+ * is already in its channel, and one row per message would push every other kind of work out of a
+ * feed of the latest few. They stay in the ledger for counting (community health).
+ */
+export const UNLISTED_CONTRIBUTION_KINDS = ['chat.message', 'chat.message.retract'] as const;
+const listed = { kind: { notIn: [...UNLISTED_CONTRIBUTION_KINDS] } };
 
 export interface ContributionInput {
   userId: string;
@@ -72,7 +84,7 @@ export function createContributionRepository(db: PrismaClient) {
 
     listRecent(where: { communityId: string; projectIds?: string[] }, take: number): Promise<ContributionRow[]> {
       return db.contributionEvent.findMany({
-        where: { communityId: where.communityId, ...(where.projectIds ? { OR: [{ projectId: null }, { projectId: { in: where.projectIds } }] } : {}) },
+        where: { communityId: where.communityId, ...listed, ...(where.projectIds ? { OR: [{ projectId: null }, { projectId: { in: where.projectIds } }] } : {}) },
         orderBy: { at: 'desc' },
         take,
         select: rowSelect,
@@ -82,7 +94,11 @@ export function createContributionRepository(db: PrismaClient) {
     /** A member's events, newest first; limited to the given communities when `communityIds` is set. */
     listForUser(userId: string, opts: { communityIds?: string[]; kindPrefix?: string; take: number }): Promise<ContributionRow[]> {
       return db.contributionEvent.findMany({
-        where: { userId, ...(opts.communityIds ? { communityId: { in: opts.communityIds } } : {}), ...(opts.kindPrefix ? { kind: { startsWith: opts.kindPrefix } } : {}) },
+        where: {
+          userId,
+          ...(opts.communityIds ? { communityId: { in: opts.communityIds } } : {}),
+          kind: { ...listed.kind, ...(opts.kindPrefix ? { startsWith: opts.kindPrefix } : {}) },
+        },
         orderBy: [{ at: 'desc' }, { id: 'desc' }],
         take: opts.take,
         select: rowSelect,
@@ -91,7 +107,7 @@ export function createContributionRepository(db: PrismaClient) {
 
     /** Events of one project, newest first. */
     listForProject(projectId: string, take: number): Promise<ContributionRow[]> {
-      return db.contributionEvent.findMany({ where: { projectId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take, select: rowSelect });
+      return db.contributionEvent.findMany({ where: { projectId, ...listed }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take, select: rowSelect });
     },
   };
 }

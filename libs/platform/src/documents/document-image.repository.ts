@@ -43,6 +43,25 @@ export function createDocumentImageRepository(db: PrismaClient) {
       return { count: Number(row!.count), windowStart: new Date(Number(row!.lastRequest)) };
     },
 
+    /**
+     * The maintenance sweep: deletes up to `limit` images uploaded before a moment that their
+     * document does not use — not in its current state (the Yjs bytes hold the image's URL, which
+     * contains its id), not in its markdown, not in any of its saved versions (a restore brings them
+     * back) and not pasted into any other document. Returns how many went.
+     */
+    async pruneUnreferenced(before: Date, limit: number): Promise<number> {
+      return db.$executeRaw`
+        DELETE FROM "document_image" i
+         WHERE i."id" IN (
+           SELECT c."id" FROM "document_image" c JOIN "document" d ON d."id" = c."documentId"
+            WHERE c."createdAt" < (${before.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+              AND position(convert_to(c."id", 'UTF8') in coalesce(d."yState", ''::bytea)) = 0
+              AND NOT EXISTS (SELECT 1 FROM "document_version" v WHERE v."documentId" = c."documentId"
+                                 AND (strpos(v."markdown", c."id") > 0 OR position(convert_to(c."id", 'UTF8') in v."yState") > 0))
+              AND NOT EXISTS (SELECT 1 FROM "document" o WHERE strpos(o."markdown", c."id") > 0)
+            ORDER BY c."createdAt" LIMIT ${limit} FOR UPDATE OF c SKIP LOCKED)`;
+    },
+
     async findWithContent(documentId: string, id: string): Promise<(DocumentImageRow & { content: Uint8Array }) | null> {
       const row = await db.documentImage.findFirst({ where: { id, documentId }, select: { ...imageSelect, content: true } });
       return row ? { ...row, content: new Uint8Array(row.content) } : null;

@@ -71,4 +71,37 @@ describe('checkExperimentDesign', () => {
     expect(reason({ ...tiny, colour: 'red' })).toMatch(/colour/);
     expect(reason({ ...tiny, totalRuns: 5 })).toMatch(/declares 5 runs but the design expands to 4/);
   });
+
+  describe('Latin-hypercube designs', () => {
+    const lhsDesign = {
+      name: 'lhs',
+      repetitions: 2,
+      steps: 10,
+      enumerated: { 'platform-features': [true] },
+      lhs: { samples: 8, parameters: { 'chance-9s-exit': { min: 0.01, max: 0.2 }, 'initial-number-9s': { min: 5, max: 40 } } },
+      seed: 3,
+    };
+
+    it('counts samples × repetitions and expands each sample with the fixed values, integers where the parameter is', () => {
+      const checked = checkExperimentDesign(lhsDesign);
+      expect(checked).toMatchObject({ conditions: 8, totalRuns: 16, rootSeed: 3 });
+      const runs = expandExperimentRuns(checked);
+      expect(runs).toHaveLength(16);
+      expect(runs.every((r) => r.params['platform-features'] === true && Number.isInteger(r.params['initial-number-9s']))).toBe(true);
+      expect(new Set(runs.map((r) => r.params['chance-9s-exit'])).size).toBe(8);
+      expect(checkExperimentDesign({ ...lhsDesign, totalRuns: 16 }).totalRuns).toBe(16);
+    });
+
+    it('refuses non-numeric parameters, ranges outside the allowed range and a second varying set, naming the parameter', () => {
+      const withParams = (parameters: object) => ({ ...lhsDesign, lhs: { samples: 8, parameters } });
+      expect(reason(withParams({ 'featured-needs?': { min: 0, max: 1 } }))).toMatch(/design\.lhs\.parameters\["featured-needs\?"\]: .*boolean; only numeric parameters/);
+      expect(reason(withParams({ 'platform-features': { min: 0, max: 1 } }))).toMatch(/"platform-features" is both sampled and enumerated/);
+      expect(reason(withParams({ 'chance-9s-exit': { min: 0, max: 2 } }))).toMatch(/design\.lhs\.parameters\["chance-9s-exit"\]\.max: parameter "chance-9s-exit" must be in \[0, 1\], got 2/);
+      expect(reason(withParams({ 'initial-number-9s': { min: 5.2, max: 5.8 } }))).toMatch(/initial-number-9s.*integer.*holds none/);
+      expect(reason(withParams({ 'no-such-knob': { min: 0, max: 1 } }))).toMatch(/unknown parameter "no-such-knob"/);
+      expect(reason({ ...lhsDesign, enumerated: { 'platform-features': [false, true] } })).toMatch(/design\.enumerated\["platform-features"\].*one value/);
+      expect(reason({ ...lhsDesign, lhs: { ...lhsDesign.lhs, samples: 1 } })).toMatch(/design\.lhs\.samples: a Latin hypercube needs at least 2 samples/);
+      expect(reason({ ...lhsDesign, lhs: { ...lhsDesign.lhs, samples: 6000 } })).toMatch(/12000 runs; at most 10000/);
+    });
+  });
 });

@@ -42,6 +42,13 @@ export const ZExperimentDesignInput = z
     runMetricsEveryStep: z.boolean().optional(),
     enumerated: z.record(z.string(), z.array(ZParamValue).min(1)),
     stepped: z.record(z.string(), z.object({ first: z.number(), step: z.number(), last: z.number() }).strict()).optional(),
+    lhs: z
+      .object({
+        samples: z.number().int().min(2, 'a Latin hypercube needs at least 2 samples'),
+        parameters: z.record(z.string(), z.object({ min: z.number(), max: z.number() }).strict()),
+      })
+      .strict()
+      .optional(),
     variant: z.enum(['D2.2', 'final']).optional(),
     fidelity: z.enum(['faithful', 'corrected']).optional(),
     seed: z.number().int().nullable().optional(),
@@ -77,6 +84,36 @@ function checkValue(name: string, value: unknown, field: string): void {
     if (error instanceof SimConfigError) refuse(field, error.message);
     throw error;
   }
+}
+
+/**
+ * A sensitivity study samples numeric parameters within their allowed ranges, with everything
+ * else fixed: other parameters take one value each, or PRCC would mix several studies into one.
+ * Returns the number of conditions (the samples).
+ */
+function checkLhs(design: Design, factorialConditions: number, limits: ExperimentLimits): number {
+  const lhs = design.lhs;
+  if (!lhs) return factorialConditions;
+  for (const [name, range] of Object.entries(lhs.parameters)) {
+    const field = `design.lhs.parameters["${name}"]`;
+    const spec = getParameterSpec(name);
+    if (!spec) refuse(field, `unknown parameter "${name}"`);
+    if (spec.type !== 'integer' && spec.type !== 'number') refuse(field, `parameter "${name}" is a ${spec.type}; only numeric parameters can be sampled`);
+    const { min, max } = parameterLimits(spec);
+    for (const key of ['min', 'max'] as const) {
+      if (range[key] < min || range[key] > max) refuse(`${field}.${key}`, `parameter "${name}" must be in [${min}, ${max}], got ${range[key]}`);
+    }
+    if (spec.type === 'integer' && Math.floor(range.max) < Math.ceil(range.min)) refuse(field, `parameter "${name}" is an integer and [${range.min}, ${range.max}] holds none`);
+  }
+  for (const [name, values] of Object.entries(design.enumerated)) {
+    if (values.length > 1) refuse(`design.enumerated["${name}"]`, `a Latin-hypercube design fixes the other parameters: give "${name}" one value (run one study per setting)`);
+  }
+  if (design.stepped && Object.keys(design.stepped).length > 0) {
+    const [name] = Object.keys(design.stepped);
+    refuse(`design.stepped["${name}"]`, 'a Latin-hypercube design fixes the other parameters: list them under enumerated with one value');
+  }
+  if (lhs.samples > limits.maxRuns) refuse('design.lhs.samples', `${lhs.samples} samples; at most ${limits.maxRuns} runs per experiment`);
+  return factorialConditions * lhs.samples;
 }
 
 /**
@@ -121,6 +158,7 @@ export function checkExperimentDesign(input: unknown, limits: ExperimentLimits =
     conditions *= count;
     if (conditions > limits.maxRuns) break;
   }
+  if (design.lhs) conditions = checkLhs(design, conditions, limits);
   const totalRuns = conditions * design.repetitions;
   if (totalRuns > limits.maxRuns) refuse('design', `${totalRuns} runs; at most ${limits.maxRuns} runs per experiment`);
   if (totalRuns * design.steps > limits.maxTotalTicks) {

@@ -73,6 +73,36 @@ export function createExperimentResultsRepository(db: PrismaClient) {
       });
     },
 
+    /** The parameters of each condition, from its first repetition, in condition order. */
+    conditionParameters(experimentId: string) {
+      return db.experimentRun.findMany({ where: { experimentId, repetition: 0 }, orderBy: { conditionIndex: 'asc' }, select: { conditionIndex: true, parameters: true } });
+    },
+
+    /** Final values of the completed runs of some conditions. */
+    conditionSummaries(experimentId: string, conditionIndexes: number[]) {
+      return db.experimentRun.findMany({
+        where: { experimentId, status: 'completed', conditionIndex: { in: conditionIndexes } },
+        orderBy: [{ conditionIndex: 'asc' }, { repetition: 'asc' }],
+        select: { conditionIndex: true, summary: true },
+      });
+    },
+
+    /** Completed runs' parameters and final values (no series), in run order, one page at a time. */
+    async summaryPage(experimentId: string, after: { conditionIndex: number; repetition: number } | null, take: number) {
+      return db.experimentRun.findMany({
+        where: {
+          experimentId,
+          status: 'completed',
+          ...(after
+            ? { OR: [{ conditionIndex: { gt: after.conditionIndex } }, { conditionIndex: after.conditionIndex, repetition: { gt: after.repetition } }] }
+            : {}),
+        },
+        orderBy: [{ conditionIndex: 'asc' }, { repetition: 'asc' }],
+        take,
+        select: { conditionIndex: true, repetition: true, parameters: true, summary: true },
+      });
+    },
+
     /** Takes the archiving lease unless the experiment is archived or someone else holds a fresh lease. */
     async claimArchiving(experimentId: string, now: Date, staleBefore: Date): Promise<boolean> {
       const updated = await db.experiment.updateMany({

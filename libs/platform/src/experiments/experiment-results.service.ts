@@ -9,6 +9,8 @@ import type { ExperimentArchivePort } from './experiment-results-archive.port';
 import type { ExperimentResultsRepository, RunResultRow } from './experiment-results.repository';
 import { aggregateCondition, conditionLabel, resultsCsvHeader, runCsvRows, sampleTicks, varyingParameters, type MetricResult, type ResultRun } from './experiment-results';
 import { unpackJson, type StoredSeries } from './run-series';
+import { compareFinalValues, type MetricDifference } from './experiment-comparison';
+import { sensitivityOfRuns, type SensitivityOutput, type SensitivityRun } from './experiment-sensitivity';
 
 /** How long an "archive as data set" attempt holds the experiment before another may try. */
 const ARCHIVE_LEASE_MS = 5 * 60_000;
@@ -44,13 +46,37 @@ export interface ExperimentOverview {
     fidelity: string | null;
     perTick: boolean;
     metrics: string[];
-    /** Every listed parameter with its values, in BehaviorSpace order. */
+    /** Every listed parameter with its values, in BehaviorSpace order (sampled parameters are in `lhs`). */
     valueSets: { name: string; values: ParamValue[] }[];
+    /** The Latin hypercube of a sensitivity study, or null for a factorial design. */
+    lhs: { samples: number; parameters: { name: string; min: number; max: number }[] } | null;
     /** The stored design, as submitted (the shape of an experiments.json entry). */
     raw: unknown;
   };
   conditions: { index: number; label: string; parameters: Record<string, ParamValue> }[];
   datasetId: string | null;
+}
+
+export interface SensitivityView {
+  /** The sampled parameters with their ranges, in sampling order. */
+  parameters: { name: string; min: number; max: number }[];
+  samples: number;
+  repetitions: number;
+  completedRuns: number;
+  outputs: SensitivityOutput[];
+}
+
+export const ZSensitivityInput = z.object({ metrics: z.array(z.string().min(1).max(100)).min(1).max(100).optional() });
+export type TSensitivityInput = z.input<typeof ZSensitivityInput>;
+
+export const ZCompareInput = z.object({ a: z.number().int().min(0), b: z.number().int().min(0) });
+export type TCompareInput = z.input<typeof ZCompareInput>;
+
+export interface ComparisonView {
+  a: { conditionIndex: number; label: string; parameters: Record<string, ParamValue>; runs: number };
+  b: { conditionIndex: number; label: string; parameters: Record<string, ParamValue>; runs: number };
+  /** One row per recorded metric: final values of B against A. */
+  metrics: MetricDifference[];
 }
 
 export interface RunView {
@@ -131,10 +157,16 @@ export function createExperimentResultsService(deps: {
     }
   }
 
-  function conditionsOf(design: Design) {
-    const conditions = designConditions(design);
+  /**
+   * The conditions as the runs were created. Not re-expanded from the stored design: PostgreSQL
+   * jsonb gives the design back with its keys sorted, which can change the order of the value sets
+   * and so which condition index means what. Every condition has a first repetition.
+   */
+  async function conditionsOf(experiment: ExperimentRow) {
+    const rows = await results.conditionParameters(experiment.id);
+    const conditions = rows.map((row) => row.parameters as Record<string, ParamValue>);
     const varying = varyingParameters(conditions);
-    return conditions.map((parameters, index) => ({ index, parameters, label: conditionLabel(parameters, varying) }));
+    return rows.map((row, i) => ({ index: row.conditionIndex, parameters: conditions[i] as Record<string, ParamValue>, label: conditionLabel(conditions[i] as Record<string, ParamValue>, varying) }));
   }
 
   async function* csvChunks(experiment: ExperimentRow): AsyncGenerator<string> {
@@ -153,10 +185,11 @@ export function createExperimentResultsService(deps: {
       const experiment = await getOwnedOrThrow(actor, id);
       const design = asDesign(experiment);
       const archive = await results.findArchiveState(experiment.id);
-      const valueSets = Object.entries(designConditions(design)[0] ?? {}).map(([name]) => ({
-        name,
-        values: [...new Set(designConditions(design).map((c) => c[name] as ParamValue))],
-      }));
+      const conditions = designConditions(design);
+      const sampled = new Set(Object.keys(design.lhs?.parameters ?? {}));
+      const valueSets = Object.keys(conditions[0] ?? {})
+        .filter((name) => !sampled.has(name))
+        .map((name) => ({ name, values: [...new Set(conditions.map((c) => c[name] as ParamValue))] }));
       return {
         id: experiment.id,
         name: experiment.name,
@@ -177,9 +210,12 @@ export function createExperimentResultsService(deps: {
           perTick: isPerTick(design),
           metrics: designMetrics(design),
           valueSets,
+          lhs: design.lhs
+            ? { samples: design.lhs.samples, parameters: Object.entries(design.lhs.parameters).map(([name, range]) => ({ name, min: range.min, max: range.max })) }
+            : null,
           raw: experiment.design,
         },
-        conditions: conditionsOf(design),
+        conditions: await conditionsOf(experiment),
         datasetId: archive?.datasetId ?? null,
       };
     },
@@ -225,7 +261,7 @@ export function createExperimentResultsService(deps: {
       if (!designMetrics(design).includes(input.metric)) throw new AppError('BAD_REQUEST', `This experiment did not record the metric "${input.metric}".`);
       const perTick = isPerTick(design);
       const ticks = perTick ? sampleTicks(design.steps, input.maxPoints ?? 200) : [];
-      const labels = new Map(conditionsOf(design).map((c) => [c.index, c.label]));
+      const labels = new Map((await conditionsOf(experiment)).map((c) => [c.index, c.label]));
       const conditions: MetricResult['conditions'] = [];
       let pending: ResultRun[] = [];
       const flush = () => {
@@ -243,6 +279,59 @@ export function createExperimentResultsService(deps: {
       }
       flush();
       return { metric: input.metric, ticks, conditions, perTick, completedRuns: conditions.reduce((n, c) => n + c.runs, 0) };
+    },
+
+    /**
+     * The sensitivity analysis of a Latin-hypercube experiment: PRCC of the final value of each
+     * requested metric (default: every recorded one) on each sampled parameter, from the stored
+     * summaries of the runs completed so far.
+     */
+    async getSensitivity(actor: ExperimentActor, id: string, input: TSensitivityInput = {}): Promise<SensitivityView> {
+      const experiment = await getOwnedOrThrow(actor, id);
+      const design = asDesign(experiment);
+      if (!design.lhs) throw new AppError('BAD_REQUEST', 'This experiment is not a Latin-hypercube design, so it has no sensitivity analysis.');
+      const recorded = designMetrics(design);
+      const metrics = ZSensitivityInput.parse(input).metrics ?? recorded;
+      const unknown = metrics.find((m) => !recorded.includes(m));
+      if (unknown) throw new AppError('BAD_REQUEST', `This experiment did not record the metric "${unknown}".`);
+      const runs: SensitivityRun[] = [];
+      let after: { conditionIndex: number; repetition: number } | null = null;
+      for (;;) {
+        const page = await results.summaryPage(experiment.id, after, PAGE * 10);
+        for (const row of page) {
+          if (row.summary && typeof row.summary === 'object') runs.push({ parameters: row.parameters as Record<string, ParamValue>, summary: row.summary as Record<string, unknown> });
+        }
+        const last = page.at(-1);
+        if (!last || page.length < PAGE * 10) break;
+        after = { conditionIndex: last.conditionIndex, repetition: last.repetition };
+      }
+      return {
+        parameters: Object.entries(design.lhs.parameters).map(([name, range]) => ({ name, min: range.min, max: range.max })),
+        samples: design.lhs.samples,
+        repetitions: design.repetitions,
+        completedRuns: runs.length,
+        outputs: sensitivityOfRuns(design.lhs, runs, metrics),
+      };
+    },
+
+    /**
+     * Two conditions side by side: per recorded metric, each one's mean final value with its 95%
+     * interval and the difference of means (B − A) with its 95% Welch interval.
+     */
+    async compareConditions(actor: ExperimentActor, id: string, input: TCompareInput): Promise<ComparisonView> {
+      const { a, b } = ZCompareInput.parse(input);
+      const experiment = await getOwnedOrThrow(actor, id);
+      if (a === b) throw new AppError('BAD_REQUEST', 'Pick two different conditions to compare.');
+      const conditions = new Map((await conditionsOf(experiment)).map((c) => [c.index, c]));
+      const ca = conditions.get(a);
+      const cb = conditions.get(b);
+      if (!ca || !cb) throw new AppError('BAD_REQUEST', `This experiment has conditions 1 to ${conditions.size}.`);
+      const rows = await results.conditionSummaries(experiment.id, [a, b]);
+      const summaries = (index: number) => rows.filter((r) => r.conditionIndex === index && r.summary && typeof r.summary === 'object').map((r) => r.summary as Record<string, unknown>);
+      const sa = summaries(a);
+      const sb = summaries(b);
+      const side = (c: typeof ca, runs: number) => ({ conditionIndex: c.index, label: c.label, parameters: c.parameters, runs });
+      return { a: side(ca, sa.length), b: side(cb, sb.length), metrics: compareFinalValues(sa, sb, designMetrics(asDesign(experiment))) };
     },
 
     /** Tidy CSV, one row per run × recorded tick (BehaviorSpace table layout), streamed. */

@@ -91,6 +91,7 @@ describe('aggregateMetric and condition labels', () => {
     expect(varying).toEqual(['platform-features']);
     expect(conditionLabel(conditions[1]!, varying)).toBe('platform-features = true');
     expect(conditionLabel(conditions[0]!, [])).toBe('All runs');
+    expect(conditionLabel({ x: 0.12190545696333574, n: 39, f: 0.005 }, ['x', 'n', 'f'])).toBe('x = 0.121905, n = 39, f = 0.005');
     const runs = [1, 0].flatMap((c) => [0, 1].map((r) => run({ conditionIndex: c, repetition: r, series: { ticks: 0, metrics: { count_1s: [c * 10 + r] } }, summary: { count_1s: c * 10 + r } })));
     const labels = new Map(conditions.map((c, i) => [i, conditionLabel(c, varying)]));
     const result = aggregateMetric(runs, 'count_1s', [0], labels);

@@ -76,9 +76,18 @@ export function varyingParameters(conditions: readonly Record<string, ParamValue
   return Object.keys(first).filter((name) => conditions.some((c) => c[name] !== first[name]));
 }
 
+/**
+ * A value as a label shows it: Latin-hypercube samples are arbitrary floats (0.12190545696333574),
+ * so non-integers are cut to 6 significant digits; the run itself keeps the exact value.
+ */
+function labelValue(value: ParamValue | undefined): string {
+  if (typeof value === 'number' && !Number.isInteger(value)) return String(Number(value.toPrecision(6)));
+  return String(value);
+}
+
 export function conditionLabel(parameters: Record<string, ParamValue>, varying: readonly string[]): string {
   if (varying.length === 0) return 'All runs';
-  return varying.map((name) => `${name} = ${String(parameters[name])}`).join(', ');
+  return varying.map((name) => `${name} = ${labelValue(parameters[name])}`).join(', ');
 }
 
 function finalValue(run: ResultRun, metric: string): number | null {

@@ -72,9 +72,19 @@ export function createExperimentRepository(db: PrismaClient) {
       rootSeed: number;
       idempotencyKey: string | null;
       runs: NewExperimentRun[];
+      /**
+       * Called in the transaction with the owner's runs already queued or running, before anything
+       * is written; throwing refuses the experiment. Submissions of one owner are serialised
+       * (a transaction-level advisory lock), so two at once cannot both slip under a limit.
+       */
+      checkActiveRuns?: (activeRuns: number) => void;
     }): Promise<{ id: string; runIds: string[] }> {
       return db.$transaction(
         async (tx) => {
+          if (input.checkActiveRuns) {
+            await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`experiment-submit:${input.ownerId}`}))`;
+            input.checkActiveRuns(await tx.experimentRun.count({ where: { status: { in: ACTIVE }, experiment: { ownerId: input.ownerId } } }));
+          }
           const experiment = await tx.experiment.create({
             data: {
               ownerId: input.ownerId,
@@ -222,20 +232,36 @@ export function createExperimentRepository(db: PrismaClient) {
       });
     },
 
-    /** Claims a queued or running (stalled, retried) run for this worker; false if it finished or was cancelled. */
+    /**
+     * Claims a queued or running (stalled, retried) run for this worker and opens its experiment;
+     * false if it finished or was cancelled. One statement: it is paid once per run.
+     */
     async claimRun(runId: string, workerId: string, now: Date): Promise<boolean> {
-      return db.$transaction(async (tx) => {
-        const claimed = await tx.experimentRun.updateMany({
-          where: { id: runId, status: { in: ACTIVE } },
-          data: { status: 'running', workerId, attempts: { increment: 1 } },
-        });
-        if (claimed.count === 0) return false;
-        await tx.experimentRun.updateMany({ where: { id: runId, startedAt: null }, data: { startedAt: now } });
-        const run = await tx.experimentRun.findUniqueOrThrow({ where: { id: runId }, select: { experimentId: true } });
-        await tx.experiment.updateMany({ where: { id: run.experimentId, status: 'queued' }, data: { status: 'running' } });
-        await tx.experiment.updateMany({ where: { id: run.experimentId, startedAt: null }, data: { startedAt: now } });
-        return true;
+      const rows = await db.$queryRaw<Array<{ claimed: number }>>(Prisma.sql`
+        WITH claimed AS (
+          UPDATE "experiment_run"
+             SET "status" = 'running', "workerId" = ${workerId}, "attempts" = "attempts" + 1, "startedAt" = coalesce("startedAt", ${now})
+           WHERE "id" = ${runId}::uuid AND "status" IN ('queued', 'running')
+          RETURNING "experimentId"
+        ), opened AS (
+          UPDATE "experiment" e
+             SET "status" = CASE WHEN e."status" = 'queued' THEN 'running'::"experiment_status" ELSE e."status" END,
+                 "startedAt" = coalesce(e."startedAt", ${now})
+            FROM claimed
+           WHERE e."id" = claimed."experimentId" AND (e."status" = 'queued' OR e."startedAt" IS NULL)
+          RETURNING e."id"
+        )
+        SELECT (SELECT count(*) FROM claimed)::int AS "claimed", (SELECT count(*) FROM opened)::int AS "opened"`);
+      return (rows[0]?.claimed ?? 0) === 1;
+    },
+
+    /** Records the tick reached unless the run was cancelled meanwhile; returns whether it may go on. */
+    async saveProgress(runId: string, tick: number): Promise<boolean> {
+      const updated = await db.experimentRun.updateMany({
+        where: { id: runId, status: 'running', experiment: { status: { in: ACTIVE } } },
+        data: { progressTick: tick },
       });
+      return updated.count === 1;
     },
 
     /** Saves a checkpoint unless the run was cancelled meanwhile; returns whether it may go on. */

@@ -98,7 +98,7 @@ describe('experiment service', () => {
     const progress: number[] = [];
     const first = await executeExperimentRun(
       { experiments: repo, clock: () => now },
-      { runId: runIds[0] as string, workerId: 'w1', chunkTicks: 5, finalAttempt: true, onProgress: ({ tick }) => void progress.push(tick) },
+      { runId: runIds[0] as string, workerId: 'w1', chunkTicks: 5, checkpointEveryMs: 0, progressEveryMs: 0, finalAttempt: true, onProgress: ({ tick }) => void progress.push(tick) },
     );
     expect(first).toMatchObject({ outcome: 'completed', tick: 12, resumedFrom: null });
     expect(progress).toEqual([5, 10, 12]);
@@ -129,7 +129,7 @@ describe('experiment service', () => {
     const abort = new AbortController();
     const interrupted = await executeExperimentRun(
       { experiments: repo, clock: () => now },
-      { runId: runB, workerId: 'w1', chunkTicks: 4, finalAttempt: false, signal: abort.signal, onProgress: () => abort.abort() },
+      { runId: runB, workerId: 'w1', chunkTicks: 4, checkpointEveryMs: 0, progressEveryMs: 0, finalAttempt: false, signal: abort.signal, onProgress: () => abort.abort() },
     );
     expect(interrupted).toEqual({ outcome: 'interrupted', tick: 4 });
     const resumed = await executeExperimentRun({ experiments: repo, clock: () => now }, { runId: runB, workerId: 'w2', chunkTicks: 4, finalAttempt: true });
@@ -140,13 +140,13 @@ describe('experiment service', () => {
     expect(unpackJson(rb?.series as Uint8Array)).toEqual(unpackJson(ra?.series as Uint8Array));
   });
 
-  it('cancels: queued runs are not run, a running run stops at its next checkpoint', async () => {
+  it('cancels: queued runs are not run, a running run stops at its next progress report', async () => {
     const me = await actor();
     const { id } = await svc.submit(me, tiny);
     const [r0, r1] = await repo.runIds(id);
     const outcome = await executeExperimentRun(
       { experiments: repo, clock: () => now },
-      { runId: r0 as string, workerId: 'w1', chunkTicks: 4, finalAttempt: true, onProgress: async ({ tick }) => void (tick === 4 && (await svc.cancel(me, id))) },
+      { runId: r0 as string, workerId: 'w1', chunkTicks: 4, checkpointEveryMs: 0, progressEveryMs: 0, finalAttempt: true, onProgress: async ({ tick }) => void (tick === 4 && (await svc.cancel(me, id))) },
     );
     expect(outcome).toEqual({ outcome: 'cancelled', tick: 4 });
     expect(await executeExperimentRun({ experiments: repo, clock: () => now }, { runId: r1 as string, workerId: 'w1', chunkTicks: 4, finalAttempt: true })).toEqual({

@@ -5,6 +5,7 @@ import { hasRole, type TUserRole } from '../accounts/user-role';
 import { checkExperimentDesign, expandExperimentRuns, DEFAULT_EXPERIMENT_LIMITS, type ExperimentLimits } from './experiment-design';
 import type { ExperimentQueuePort } from './experiment-queue.port';
 import type { ExperimentRepository, TExperimentStatus, TRunStatus } from './experiment.repository';
+import { checkActiveRuns, DEFAULT_RESEARCHER_LIMITS, type ResearcherLimits } from './researcher-limits';
 import { ZListExperimentsInput, decodeExperimentCursor, encodeExperimentCursor, presetOfDesign, type TListExperimentsInput } from './experiment-list';
 
 export interface ExperimentActor {
@@ -62,9 +63,19 @@ function designSteps(design: unknown): number {
 }
 
 /** Queueing, status, cancel and retry of simulation experiments (issue 8). */
-export function createExperimentService(deps: { experiments: ExperimentRepository; queue: ExperimentQueuePort; clock: () => Date; limits?: ExperimentLimits }) {
+export function createExperimentService(deps: {
+  experiments: ExperimentRepository;
+  queue: ExperimentQueuePort;
+  clock: () => Date;
+  limits?: ExperimentLimits;
+  /** Per-researcher limits (active runs, ticks per run); the defaults when not given. */
+  researcherLimits?: ResearcherLimits;
+}) {
   const { experiments: repo, queue, clock } = deps;
-  const limits = deps.limits ?? DEFAULT_EXPERIMENT_LIMITS;
+  const researcherLimits = deps.researcherLimits ?? DEFAULT_RESEARCHER_LIMITS;
+  const baseLimits = deps.limits ?? DEFAULT_EXPERIMENT_LIMITS;
+  // The per-researcher tick limit only ever tightens the service's own (workers re-check with that).
+  const limits = { ...baseLimits, maxTicks: Math.min(baseLimits.maxTicks, researcherLimits.maxTicksPerRun) };
 
   async function getOwnedOrThrow(actor: ExperimentActor, id: string) {
     const parsed = z.uuid().safeParse(id);
@@ -101,6 +112,7 @@ export function createExperimentService(deps: { experiments: ExperimentRepositor
           rootSeed: checked.rootSeed,
           idempotencyKey,
           runs,
+          checkActiveRuns: (active) => checkActiveRuns(active, runs.length, researcherLimits),
         });
       } catch (error) {
         // Two submissions with one key raced: the other one won, answer with its experiment.

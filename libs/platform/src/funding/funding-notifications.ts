@@ -5,6 +5,7 @@ export const FUNDING_NOTIFICATION_KINDS = {
   funded: 'need.funded',
   claimed: 'need.claimed',
   thanked: 'thanks.received',
+  roundOpened: 'round.opened',
 } as const;
 
 interface NeedPlace {
@@ -53,4 +54,25 @@ export function thanksNotifications(p: { toId: string; actorId: string; communit
       },
     },
   ];
+}
+
+/**
+ * A scheduled round opened: every member it granted a budget to hears how much they can pledge.
+ * The system opened it, so there is no actor; one row per member, written in the transaction that
+ * opens the round (so a second run of the scheduler, which finds it open, writes none).
+ */
+export function roundOpenedNotifications(p: { roundId: string; roundTitle: string; communitySlug: string; communityName: string; credits: number; closesAt: Date; memberIds: string[] }): NewNotification[] {
+  return [...new Set(p.memberIds)].map((userId) => ({
+    userId,
+    kind: FUNDING_NOTIFICATION_KINDS.roundOpened,
+    ref: {
+      roundId: p.roundId,
+      roundTitle: p.roundTitle,
+      communitySlug: p.communitySlug,
+      communityName: p.communityName,
+      credits: p.credits,
+      closesAt: p.closesAt.toISOString(),
+      url: `/communities/${encodeURIComponent(p.communitySlug)}/funding/${p.roundId}`,
+    },
+  }));
 }

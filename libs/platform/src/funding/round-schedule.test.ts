@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@p2pvalue/db/testing';
+import { describeNotification } from '../notifications/notification-text';
 import { createPlatformServices, type PlatformServices } from '../platform-services';
 import { fundingFixtures, noLiveDocuments } from './testing/funding-fixtures';
 
@@ -84,5 +85,28 @@ describe('scheduled funding rounds', () => {
     await expect(svc.rounds.cancelScheduled(c.admin, open.id)).rejects.toMatchObject({ code: 'CONFLICT' });
     // Bad windows are refused.
     await expect(svc.rounds.openRound(c.admin, { community: c.slug, title: 'Backwards', opensAt: at(30), closesAt: at(25), budgetPerMember: 10 })).rejects.toThrow();
+  });
+
+  it('tells every member once, when the scheduler opens the round, how many credits they have', async () => {
+    const c = await community(2);
+    const requester = await fundingFixtures('sched-req', () => ({ prisma: db.prisma, svc })).user('Requester');
+    await db.prisma.membership.create({ data: { communityId: c.communityId, userId: requester.id, status: 'requested' } });
+    const round = await svc.rounds.openRound(c.admin, { community: c.slug, title: 'Spring', opensAt: at(2), closesAt: at(26), budgetPerMember: 25 });
+    const opened = async () =>
+      (await db.prisma.notification.findMany({ where: { kind: 'round.opened' }, select: { userId: true, ref: true } })).filter((n) => (n.ref as { roundId?: string }).roundId === round.id);
+    expect(await opened()).toEqual([]);
+
+    // Overlapping workers and a retry: still one notification per member.
+    await Promise.all([svc.rounds.openDue(at(2)), svc.rounds.openDue(at(2))]);
+    await svc.rounds.openDue(at(3));
+    const rows = await opened();
+    expect(rows.map((r) => r.userId).sort()).toEqual([c.admin, ...c.people].map((p) => p.id).sort());
+    const ref = rows[0]!.ref as Record<string, unknown>;
+    expect(ref).toMatchObject({ roundTitle: 'Spring', credits: 25, communitySlug: c.slug, url: `/communities/${c.slug}/funding/${round.id}` });
+    expect(describeNotification('round.opened', ref, null)).toEqual({ text: 'Funding round “Spring” is open: you have 25 credits', href: `/communities/${c.slug}/funding/${round.id}`, excerpt: null });
+    // The member sees it in the centre and in the digest.
+    const centre = await svc.notifications.list(c.people[0]!);
+    expect(centre.items.map((i) => i.text)).toContain('Funding round “Spring” is open: you have 25 credits');
+    expect((await svc.notifications.digest(c.people[0]!)).groups.map((g) => g.label)).toContain('Funding rounds opened');
   });
 });

@@ -6,7 +6,7 @@ import type { CommunityRepository } from '../communities/community.repository';
 import type { ContributionInput, ContributionRepository } from '../contributions/contribution.repository';
 import type { NotificationRepository } from '../notifications/notification.repository';
 import { decidePledge, fundingCeiling, type TPledgeRefusal } from './direct';
-import { needFundedNotifications } from './funding-notifications';
+import { needFundedNotifications, roundOpenedNotifications } from './funding-notifications';
 import { ZOpenRoundInput, ZPledgeInput, ZWithdrawPledgeInput } from './funding.schemas';
 import { acceptsPledges, type TNeedStatus } from './need-lifecycle';
 import type { NeedRepository } from './need.repository';
@@ -438,6 +438,22 @@ export function createRoundService(deps: RoundDeps) {
             await rounds.markOpen(tx, r.id);
             const members = await communities.listMembers(r.communityId, 'active');
             await rounds.grantBudgets(tx, r.id, members.map((m) => m.userId), r.budgetPerMember);
+            // In the opening transaction: exactly once per member, however often the scheduler runs.
+            const community = await communities.findById(r.communityId);
+            if (community) {
+              await notifications.createMany(
+                roundOpenedNotifications({
+                  roundId: r.id,
+                  roundTitle: r.title,
+                  communitySlug: community.slug,
+                  communityName: community.name,
+                  credits: r.budgetPerMember,
+                  closesAt: r.closesAt,
+                  memberIds: members.map((m) => m.userId),
+                }),
+                tx,
+              );
+            }
             return 'opened' as const;
           })
           .catch((error: unknown) => {

@@ -23,7 +23,7 @@ async function community() {
 const at = (iso: string) => new Date(`${iso}Z`);
 
 describe('health repository', () => {
-  it('tallies contributions per person and week: contributing ledger kinds plus channel messages', async () => {
+  it('tallies contributions per person and week from the ledger alone: contributing kinds, chat messages not retracted', async () => {
     const c = await community();
     await db.prisma.contributionEvent.createMany({
       data: [
@@ -35,15 +35,19 @@ describe('health repository', () => {
         { userId: 'b', communityId: c.id, kind: 'thanks.receive', at: at('2026-01-05T10:00:00') },
       ],
     });
-    const general = await db.prisma.chatChannel.findFirstOrThrow({ where: { communityId: c.id, kind: 'general' }, select: { id: true } });
-    const direct = await db.prisma.chatChannel.create({ data: { kind: 'direct', name: 'dm', directKey: `b:${randomUUID()}` }, select: { id: true } });
-    await db.prisma.chatMessage.createMany({
+    // Chat as the ledger holds it: a message, and one deleted later (its retraction cancels it)
+    // whose retraction falls in another week; the same message id of another member is not cancelled.
+    await db.prisma.contributionEvent.createMany({
       data: [
-        { channelId: general.id, authorId: 'b', clientId: randomUUID(), body: 'hi', createdAt: at('2026-01-06T08:00:00') },
-        { channelId: general.id, authorId: 'b', clientId: randomUUID(), body: 'gone', createdAt: at('2026-01-06T08:00:00'), deletedAt: at('2026-01-06T09:00:00') },
-        { channelId: direct.id, authorId: 'b', clientId: randomUUID(), body: 'private', createdAt: at('2026-01-06T08:00:00') },
+        { userId: 'b', communityId: c.id, kind: 'chat.message', ref: { messageId: 'm1' }, at: at('2026-01-06T08:00:00') },
+        { userId: 'b', communityId: c.id, kind: 'chat.message', ref: { messageId: 'm2' }, at: at('2026-01-06T08:00:00') },
+        { userId: 'b', communityId: c.id, kind: 'chat.message.retract', weight: -1, ref: { messageId: 'm2' }, at: at('2026-01-20T09:00:00') },
+        { userId: 'a', communityId: c.id, kind: 'chat.message.retract', weight: -1, ref: { messageId: 'm1' }, at: at('2026-01-20T09:00:00') },
       ],
     });
+    // Chat tables are not read: a message row without a ledger row does not count.
+    const general = await db.prisma.chatChannel.findFirstOrThrow({ where: { communityId: c.id, kind: 'general' }, select: { id: true } });
+    await db.prisma.chatMessage.create({ data: { channelId: general.id, authorId: 'b', clientId: randomUUID(), body: 'hi', createdAt: at('2026-01-06T08:00:00') } });
     const tallies = (await repo.contributionTallies(c.id)).sort((x, y) => `${x.userId}${x.week}`.localeCompare(`${y.userId}${y.week}`));
     expect(tallies).toEqual([
       { userId: 'a', week: '2026-01-05', count: 2 },

@@ -6,9 +6,10 @@ const INSERT_CHUNK = 5_000;
 
 /**
  * Ledger kinds that are not a member's own contribution: joining is membership flow, supporting
- * a project is the model's consumption ("like"), and thanks received are someone else's act.
+ * a project is the model's consumption ("like"), thanks received are someone else's act, and a
+ * chat message's retraction only cancels its posting (see `contributionTallies`).
  */
-export const NON_CONTRIBUTION_KINDS = ['community.join', 'project.support', 'thanks.receive'] as const;
+export const NON_CONTRIBUTION_KINDS = ['community.join', 'project.support', 'thanks.receive', 'chat.message.retract'] as const;
 
 export interface SyntheticCounts {
   contributions: number;
@@ -19,20 +20,19 @@ export interface SyntheticCounts {
 export function createHealthRepository(db: PrismaClient) {
   return {
     /**
-     * Contributions per person and week: ledger rows of contributing kinds plus messages posted in
-     * the community's channels (community and project channels; not direct messages, not deleted).
+     * Contributions per person and week, from the ledger only: rows of contributing kinds, where a
+     * chat message later deleted (a `chat.message.retract` row names it) does not count.
      */
     async contributionTallies(communityId: string): Promise<ContributionTally[]> {
       const excluded = Prisma.join(NON_CONTRIBUTION_KINDS.map((k) => Prisma.sql`${k}`));
       const rows = await db.$queryRaw<{ userId: string; week: string; count: number }[]>`
-        SELECT "userId", to_char(date_trunc('week', "at"), 'YYYY-MM-DD') AS "week", count(*)::int AS "count"
-          FROM "contribution_event"
-         WHERE "communityId" = ${communityId} AND "kind" NOT IN (${excluded})
-         GROUP BY 1, 2
-        UNION ALL
-        SELECT m."authorId", to_char(date_trunc('week', m."createdAt"), 'YYYY-MM-DD'), count(*)::int
-          FROM "chat_message" m JOIN "chat_channel" c ON c."id" = m."channelId"
-         WHERE c."communityId" = ${communityId} AND c."kind" <> 'direct' AND m."deletedAt" IS NULL
+        SELECT e."userId", to_char(date_trunc('week', e."at"), 'YYYY-MM-DD') AS "week", count(*)::int AS "count"
+          FROM "contribution_event" e
+         WHERE e."communityId" = ${communityId} AND e."kind" NOT IN (${excluded})
+           AND NOT (e."kind" = 'chat.message' AND EXISTS (
+             SELECT 1 FROM "contribution_event" r
+              WHERE r."communityId" = e."communityId" AND r."userId" = e."userId" AND r."kind" = 'chat.message.retract'
+                AND r."ref"->>'messageId' = e."ref"->>'messageId'))
          GROUP BY 1, 2`;
       return rows.map((r) => ({ userId: r.userId, week: r.week, count: Number(r.count) }));
     },

@@ -29,6 +29,8 @@ const GROUP_LABELS: Record<string, string> = {
   'need.funded': 'Needs funded',
   'need.claimed': 'Needs taken on',
   'thanks.received': 'Thanks',
+  'round.opened': 'Funding rounds opened',
+  'chat.direct': 'Direct messages',
 };
 
 /** The heading a kind is grouped under in the digest. */
@@ -79,6 +81,17 @@ export function describeNotification(kind: string, ref: Record<string, unknown>,
       return { text: `${who} took on “${str(ref, 'needTitle') ?? 'your need'}”`, href: href ?? communityHref, excerpt: null };
     case 'thanks.received':
       return { text: `${who} thanked you${str(ref, 'needTitle') ? ` for “${str(ref, 'needTitle')}”` : ''}`, href: href ?? communityHref, excerpt };
+    case 'round.opened': {
+      const credits = typeof ref.credits === 'number' && Number.isFinite(ref.credits) ? ref.credits : null;
+      const title = str(ref, 'roundTitle');
+      return {
+        text: `Funding round ${title ? `“${title}”` : 'of ' + community} is open${credits !== null ? `: you have ${credits} credit${credits === 1 ? '' : 's'}` : ''}`,
+        href: href ?? communityHref,
+        excerpt: null,
+      };
+    }
+    case 'chat.direct':
+      return { text: `${who} sent you a direct message`, href, excerpt };
     default:
       return { text: 'New notification', href: href ?? communityHref, excerpt };
   }

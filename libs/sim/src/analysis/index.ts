@@ -18,3 +18,7 @@ export type { MeanCI } from './summary-stats';
 export { studentTCdf, studentTQuantile } from './student-t';
 export { normalCdf, erf, lnGamma } from './special-functions';
 export { powerSum } from './power-sum';
+export { partialRankCorrelation, ranksWithTies } from './prcc';
+export type { PrccResult } from './prcc';
+export { welchDifferenceCI95 } from './welch';
+export type { MeanDifference } from './welch';

@@ -2,6 +2,7 @@
  * Experiment designs: the port's equivalent of a NetLogo BehaviorSpace experiment.
  */
 import type { Fidelity, Variant } from '../params/port-config';
+import type { LhsRange, LhsSpec } from './latin-hypercube';
 
 export type ParamValue = number | boolean | string;
 
@@ -26,6 +27,11 @@ export interface Design {
   enumerated: Record<string, ParamValue[]>;
   /** Stepped ranges, crossed after the enumerated sets. */
   stepped?: Record<string, SteppedRange>;
+  /**
+   * A Latin-hypercube sample over these parameters' ranges (a sensitivity study): every sample is
+   * a condition, crossed after the enumerated and stepped sets; drawn from the root seed.
+   */
+  lhs?: LhsSpec;
   variant?: Variant;
   fidelity?: Fidelity;
   /** Root seed from which every run's seed is derived (deriveSeed). */
@@ -57,6 +63,7 @@ const DESIGN_KEYS = new Set([
   'runMetricsEveryStep',
   'enumerated',
   'stepped',
+  'lhs',
   'variant',
   'fidelity',
   'seed',
@@ -103,6 +110,33 @@ function integerAtLeast(v: unknown, min: number, where: string): number {
     throw new DesignError(where, `expected an integer >= ${min}, got ${describe(v)}`);
   }
   return v;
+}
+
+function validateLhs(input: unknown, design: Design, options: ValidateDesignOptions): LhsSpec {
+  if (!isRecord(input)) throw new DesignError('design.lhs', `expected {samples, parameters}, got ${describe(input)}`);
+  for (const key of Object.keys(input)) {
+    if (key !== 'samples' && key !== 'parameters') throw new DesignError(`design.lhs.${key}`, 'unknown field');
+  }
+  const samples = integerAtLeast(input.samples, 2, 'design.lhs.samples');
+  if (!isRecord(input.parameters) || Object.keys(input.parameters).length === 0) {
+    throw new DesignError('design.lhs.parameters', `expected an object of {min, max} with at least one parameter, got ${describe(input.parameters)}`);
+  }
+  const parameters: Record<string, LhsRange> = {};
+  for (const [name, range] of Object.entries(input.parameters)) {
+    const where = field('design.lhs.parameters', name);
+    checkParamName(name, where, options);
+    if (name in design.enumerated || (design.stepped && name in design.stepped)) {
+      throw new DesignError(where, `parameter ${JSON.stringify(name)} is both sampled and enumerated or stepped`);
+    }
+    if (!isRecord(range)) throw new DesignError(where, `expected {min, max}, got ${describe(range)}`);
+    for (const key of Object.keys(range)) {
+      if (key !== 'min' && key !== 'max') throw new DesignError(`${where}.${key}`, 'unknown field');
+    }
+    const r: LhsRange = { min: finiteNumber(range.min, `${where}.min`), max: finiteNumber(range.max, `${where}.max`) };
+    if (!(r.min < r.max)) throw new DesignError(where, `parameter ${JSON.stringify(name)}: min (${r.min}) must be below max (${r.max})`);
+    parameters[name] = r;
+  }
+  return { samples, parameters };
 }
 
 /**
@@ -189,6 +223,8 @@ export function validateDesign(input: unknown, options: ValidateDesignOptions = 
     }
     design.stepped = stepped;
   }
+
+  if (input.lhs !== undefined) design.lhs = validateLhs(input.lhs, design, options);
 
   if (input.variant !== undefined) {
     if (input.variant !== 'D2.2' && input.variant !== 'final') {

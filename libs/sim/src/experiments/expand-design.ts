@@ -12,6 +12,7 @@
 import { BEHAVIORSPACE_METRICS } from './behaviorspace-metrics';
 import type { Design, ParamValue, SteppedRange } from './design';
 import { deriveSeed } from './derive-seed';
+import { latinHypercubeSamples } from './latin-hypercube';
 
 export interface RunSpec {
   runIndex: number;
@@ -72,8 +73,19 @@ export function designValueSets(design: Design): Array<[string, ParamValue[]]> {
   return sets;
 }
 
-/** The conditions (value combinations) in BehaviorSpace order, first set slowest. */
-export function designConditions(design: Design): Array<Record<string, ParamValue>> {
+/**
+ * The conditions (value combinations) in BehaviorSpace order, first set slowest. A design with a
+ * Latin hypercube has every factorial combination crossed with every LHS sample (samples fastest);
+ * the samples come from `rootSeed`, which must be the seed the runs are derived from.
+ */
+export function designConditions(design: Design, rootSeed = design.seed ?? DEFAULT_ROOT_SEED): Array<Record<string, ParamValue>> {
+  const factorial = factorialConditions(design);
+  if (!design.lhs) return factorial;
+  const samples = latinHypercubeSamples(design.lhs, rootSeed);
+  return factorial.flatMap((c) => samples.map((s) => ({ ...c, ...s })));
+}
+
+function factorialConditions(design: Design): Array<Record<string, ParamValue>> {
   const sets = designValueSets(design);
   let conditions: Array<Record<string, ParamValue>> = [{}];
   // Build from the last set outwards so that the first set ends up varying slowest.
@@ -92,7 +104,7 @@ export function designConditions(design: Design): Array<Record<string, ParamValu
 }
 
 export function countRuns(design: Design, repetitions = design.repetitions): number {
-  return designValueSets(design).reduce((n, [, v]) => n * v.length, 1) * repetitions;
+  return designValueSets(design).reduce((n, [, v]) => n * v.length, 1) * (design.lhs?.samples ?? 1) * repetitions;
 }
 
 /** Metric ids a design records (its own list, or all BehaviorSpace metrics). */
@@ -108,7 +120,7 @@ export function expandDesign(design: Design, options: ExpandOptions = {}): RunSp
   }
   const rootSeed = options.rootSeed ?? design.seed ?? DEFAULT_ROOT_SEED;
   const runs: RunSpec[] = [];
-  designConditions(design).forEach((params, conditionIndex) => {
+  designConditions(design, rootSeed).forEach((params, conditionIndex) => {
     for (let replicate = 0; replicate < repetitions; replicate++) {
       runs.push({
         runIndex: runs.length,

@@ -97,7 +97,8 @@ export function newPerson(st: SimState, role: Role, x: number, y: number, intere
     tasks: [],
     taskBorn: [],
     lones: [],
-    friends: [],
+    friendSlots: [],
+    friendsDead: 0,
     friendMap: new Map(),
     products: [],
     productBorn: [],
@@ -133,7 +134,8 @@ export function killPerson(st: SimState, p: Person, reason: ExitReason): void {
   if (p.friendsSnapBefore >= 0) setFriendsSnapshot(p, null);
   while (p.tasks.length > 0) unlinkTask(st, p, p.tasks[p.tasks.length - 1] as Task);
   while (p.lones.length > 0) unlinkLone(st, p, p.lones[p.lones.length - 1] as LoneTask);
-  while (p.friends.length > 0) removeFriendLink(st, p.friends[p.friends.length - 1] as FriendLink);
+  // The last slot is always live: links go last to first, an order the bucket positions depend on.
+  while (p.friendSlots.length > 0) removeFriendLink(st, p.friendSlots[p.friendSlots.length - 1] as FriendLink);
   while (p.products.length > 0) unlinkConsumer(st, p, p.products[p.products.length - 1] as Product);
   swapRemove(roleList(st, p.role), p);
   p.alive = false;
@@ -198,8 +200,19 @@ export function unlinkLone(st: SimState, p: Person, l: LoneTask): void {
 }
 
 /** The friendlink between a and b, if any. */
-export function friendLinkBetween(a: Person, b: Person): FriendLink | undefined {
-  return a.friendMap.get(b);
+export function friendLinkBetween(st: SimState, a: Person, b: Person): FriendLink | undefined {
+  const slot = a.friendMap.get(b);
+  return slot === undefined ? undefined : st.friendPool.at(slot);
+}
+
+/** Whether a and b are friends. */
+export function areFriends(a: Person, b: Person): boolean {
+  return a.friendMap.has(b);
+}
+
+/** times-worked-together of a live friendlink. */
+export function friendTimes(st: SimState, l: FriendLink): number {
+  return st.friendPool.times[l.slot] as number;
 }
 
 /** The other end of a friendlink. */
@@ -207,6 +220,7 @@ export function friendOf(l: FriendLink, me: Person): Person {
   return l.a === me ? l.b : l.a;
 }
 
+/** Forgetting bucket of a link (FriendLink.bucket is always bucketOf of its times). */
 function bucketOf(times: number): number {
   return times <= 1 ? 0 : times <= 4 ? 1 : 2;
 }
@@ -228,25 +242,28 @@ function bucketRemove(st: SimState, l: FriendLink): void {
 
 /** Creates a friendlink with times-worked-together = 1 (no-op if it exists). */
 export function befriend(st: SimState, a: Person, b: Person): boolean {
-  if (a === b || friendLinkBetween(a, b)) return false;
+  if (a === b || areFriends(a, b)) return false;
   addFriendLink(st, a, b);
   return true;
 }
 
 /** Creates a friendlink the caller knows does not exist yet (a ≠ b). */
 export function addFriendLink(st: SimState, a: Person, b: Person): void {
-  const l: FriendLink = { a, b, times: 1, born: st.clock, bucket: 0, bidx: 0, seq: st.friendSeq++ };
+  const l: FriendLink = { a, b, slot: 0, born: st.clock, bucket: 0, bidx: 0, alive: true, seq: st.friendSeq++ };
+  l.slot = st.friendPool.add(l, 1);
   bucketInsert(st, l);
-  a.friends.push(l);
-  b.friends.push(l);
-  a.friendMap.set(b, l);
-  b.friendMap.set(a, l);
+  a.friendSlots.push(l);
+  b.friendSlots.push(l);
+  a.friendMap.set(b, l.slot);
+  b.friendMap.set(a, l.slot);
 }
 
 /** times-worked-together += 1, moving the link between forgetting buckets. */
 export function incFriendTimes(st: SimState, l: FriendLink): void {
-  l.times++;
-  const nb = bucketOf(l.times);
+  const times = st.friendPool.times;
+  const t = (times[l.slot] as number) + 1;
+  times[l.slot] = t;
+  const nb = bucketOf(t);
   if (nb !== l.bucket) {
     bucketRemove(st, l);
     l.bucket = nb;
@@ -254,9 +271,9 @@ export function incFriendTimes(st: SimState, l: FriendLink): void {
   }
 }
 
-/** Whether incFriendTimes would move the link to another forgetting bucket (the only order-sensitive case). */
-export function friendTimesMovesBucket(l: FriendLink): boolean {
-  return bucketOf(l.times + 1) !== l.bucket;
+/** Whether incFriendTimes on a link with these times would move it to another forgetting bucket (the only order-sensitive case). */
+export function friendTimesMovesBucket(times: number): boolean {
+  return times === 1 || times === 4;
 }
 
 /** Deletes a friendlink. */
@@ -264,10 +281,54 @@ export function removeFriendLink(st: SimState, l: FriendLink): void {
   if (l.seq < l.a.friendsSnapBefore) l.a.friendsGone.push(l);
   if (l.seq < l.b.friendsSnapBefore) l.b.friendsGone.push(l);
   bucketRemove(st, l);
-  removeItem(l.a.friends, l);
-  removeItem(l.b.friends, l);
+  l.alive = false;
+  dropFriendSlot(l.a, l);
+  dropFriendSlot(l.b, l);
   l.a.friendMap.delete(l.b);
   l.b.friendMap.delete(l.a);
+  st.friendPool.remove(l.slot);
+}
+
+/**
+ * Takes a deleted link out of one end's slots. Removing it in place cost a scan and a shift of
+ * that end's list, and a death removes one link from each friend's list: in a dense network
+ * (degree in the hundreds at 10× the default community) that was quadratic in the degree. So
+ * only a link at the end is popped (with the dead ones it uncovers); any other stays as a dead
+ * slot, and the list is compacted, order kept, once half of it is dead or when it is read.
+ */
+function dropFriendSlot(p: Person, l: FriendLink): void {
+  const s = p.friendSlots;
+  if (s[s.length - 1] !== l) {
+    if (++p.friendsDead * 2 > s.length) compactFriendSlots(p);
+    return;
+  }
+  s.pop();
+  while (s.length > 0 && !(s[s.length - 1] as FriendLink).alive) {
+    s.pop();
+    p.friendsDead--;
+  }
+}
+
+function compactFriendSlots(p: Person): void {
+  const s = p.friendSlots;
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const l = s[i] as FriendLink;
+    if (l.alive) s[w++] = l;
+  }
+  s.length = w;
+  p.friendsDead = 0;
+}
+
+/** The friendlinks of `p` in creation order (live ones only; do not hold across deletions). */
+export function friendLinks(p: Person): readonly FriendLink[] {
+  if (p.friendsDead > 0) compactFriendSlots(p);
+  return p.friendSlots;
+}
+
+/** Number of friendlinks of `p`. */
+export function friendCount(p: Person): number {
+  return p.friendSlots.length - p.friendsDead;
 }
 
 // ---------------------------------------------------------------- friend snapshots
@@ -300,7 +361,7 @@ export function friendsSnapshot(p: Person): Person[] | null {
   // deleted ones, by seq.
   const gone = p.friendsGone;
   gone.sort(byLinkSeq);
-  const fs = p.friends;
+  const fs = friendLinks(p);
   const snap = p.friendsSnap ?? [];
   snap.length = 0;
   let i = 0;

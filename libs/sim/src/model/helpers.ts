@@ -76,6 +76,19 @@ export function nOf<T>(rng: Rng, list: readonly T[], k: number): T[] {
   return a;
 }
 
+/** `nOf` on a scratch list that the caller no longer needs: the same draws and result, without the copy. */
+export function nOfInPlace<T>(rng: Rng, list: T[], k: number): T[] {
+  const n = Math.min(Math.floor(k), list.length);
+  for (let i = 0; i < n; i++) {
+    const j = i + rng.below(list.length - i);
+    const tmp = list[i] as T;
+    list[i] = list[j] as T;
+    list[j] = tmp;
+  }
+  list.length = n;
+  return list;
+}
+
 // Tie buffer shared by argminBy / argmaxBy (never re-entered: keys do not call them).
 // It is overwritten by index and never shrunk, so a search allocates nothing.
 const tieBuf: unknown[] = [];

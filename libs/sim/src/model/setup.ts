@@ -2,7 +2,7 @@
  * `setup` (MODEL.md §3.1 and §5): creates products, projects with tasks,
  * lone tasks, #1s, #9s and #90s, then the initial activity windows.
  */
-import { befriend, linkConsumer, linkLone, linkProjectProduct, linkTask, newLoneTask, newPerson, newProduct, setFriendsSnapshot } from './entities';
+import { befriend, friendLinks, linkConsumer, linkLone, linkProjectProduct, linkTask, newLoneTask, newPerson, newProduct, setFriendsSnapshot } from './entities';
 import { drawSkills, drawUsingPlatform, hasSkill, nlRound, nOf } from './helpers';
 import { blankProject, createTasks, drawProjectBasicsD22, drawProjectBasicsFinal, drawWork, positionProject, replaceTasks } from './project-factory';
 import { netlogoError } from './runtime-errors';
@@ -117,7 +117,7 @@ function setupContributor(st: SimState, role: Role): void {
     }
   }
   for (const f of nOf(st.rng, cw, nlRound(cw.length / 2))) befriend(st, p, f);
-  setFriendsSnapshot(p, p.friends.map((l) => (l.a === p ? l.b : l.a)));
+  setFriendsSnapshot(p, friendLinks(p).map((l) => (l.a === p ? l.b : l.a)));
 }
 
 function setupNineties(st: SimState): void {

@@ -12,7 +12,7 @@
 import type { ResolvedConfig } from '../params/sim-config';
 import { Rng } from '../rng/xoshiro128';
 import { createEmptyState } from './state';
-import { friendOf, friendsSnapshot, setFriendsSnapshot } from './entities';
+import { friendLinks, friendOf, friendsSnapshot, friendTimes, setFriendsSnapshot } from './entities';
 import type { Counters, DepartedArchive, FriendLink, LoneTask, Person, ProjEntry, Product, Project, Role, SimState, StopReason, Task, Thanks } from './types';
 
 /** A project-list element: project id (−1 = nobody) or a nested set of ids. */
@@ -196,7 +196,7 @@ function personToJson(p: Person): PersonJson {
     tasks: p.tasks.map((t) => t.id),
     taskBorn: p.taskBorn.slice(),
     lones: p.lones.map((l) => l.id),
-    friends: p.friends.map((l) => (l.a === p ? l.b.id : l.a.id)),
+    friends: friendLinks(p).map((l) => (l.a === p ? l.b.id : l.a.id)),
     products: p.products.map((q) => q.id),
     productBorn: p.productBorn.slice(),
     contribSince: p.contribSince,
@@ -282,7 +282,7 @@ export function serializeState(st: SimState): StateJson {
       consumers: q.consumers.map((c) => c.id),
       projectLinks: liveIds(q.projectLinks),
     })),
-    friendBuckets: st.friendBuckets.map((b) => b.map((l) => [l.a.id, l.b.id, l.times, l.born] as [number, number, number, number])),
+    friendBuckets: st.friendBuckets.map((b) => b.map((l) => [l.a.id, l.b.id, friendTimes(st, l), l.born] as [number, number, number, number])),
     taskLinkCount: st.taskLinkCount,
     loneLinkCount: st.loneLinkCount,
     consumerLinkCount: st.consumerLinkCount,
@@ -327,7 +327,7 @@ function rankFriendLinks(persons: Iterable<Person>, linkCount: number): number {
   const after = new Map<FriendLink, FriendLink[]>();
   const before = new Map<FriendLink, number>();
   for (const p of persons) {
-    const fs = p.friends;
+    const fs = p.friendSlots; // freshly restored: no dead slots
     for (let i = 0; i < fs.length; i++) {
       const l = fs[i] as FriendLink;
       if (!before.has(l)) before.set(l, 0);
@@ -421,7 +421,8 @@ export function deserializeState(cfg: ResolvedConfig, j: StateJson): SimState {
       tasks: [],
       taskBorn: pj.taskBorn.slice(),
       lones: [],
-      friends: [],
+      friendSlots: [],
+      friendsDead: 0,
       friendMap: new Map(),
       products: [],
       productBorn: pj.productBorn.slice(),
@@ -566,17 +567,18 @@ export function deserializeState(cfg: ResolvedConfig, j: StateJson): SimState {
   const linkByPair = new Map<string, FriendLink>();
   st.friendBuckets = j.friendBuckets.map((b, bucket) =>
     b.map(([a, bId, times, born], bidx) => {
-      const l: FriendLink = { a: get(persons, a, 'person'), b: get(persons, bId, 'person'), times, born, bucket, bidx, seq: 0 };
+      const l: FriendLink = { a: get(persons, a, 'person'), b: get(persons, bId, 'person'), slot: 0, born, bucket, bidx, alive: true, seq: 0 };
+      l.slot = st.friendPool.add(l, times);
       linkByPair.set(`${Math.min(a, bId)},${Math.max(a, bId)}`, l);
       return l;
     }),
   ) as SimState['friendBuckets'];
   for (const pj of [...j.ones, ...j.nines, ...j.nineties]) {
     const p = get(persons, pj.id, 'person');
-    p.friends = pj.friends.map((o) => {
+    p.friendSlots = pj.friends.map((o) => {
       const l = linkByPair.get(`${Math.min(pj.id, o)},${Math.max(pj.id, o)}`);
       if (!l) throw new Error(`snapshot: missing friendlink ${pj.id}-${o}`);
-      p.friendMap.set(friendOf(l, p), l);
+      p.friendMap.set(friendOf(l, p), l.slot);
       return l;
     });
   }

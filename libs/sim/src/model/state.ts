@@ -4,6 +4,7 @@
 import { toModelParams } from '../params/model-params';
 import type { ResolvedConfig } from '../params/sim-config';
 import { Rng } from '../rng/xoshiro128';
+import { FriendPool } from './friend-pool';
 import { SpatialGrid } from './spatial-grid';
 import type { Counters, DepartedArchive, LoneTask, Product, Project, SimState } from './types';
 
@@ -77,6 +78,7 @@ export function createEmptyState(cfg: ResolvedConfig, rng: Rng = new Rng(cfg.see
     nextId: 0,
     stampCounter: 0,
     friendSeq: 0,
+    friendPool: new FriendPool(),
     ones: [],
     nines: [],
     nineties: [],

@@ -11,6 +11,7 @@ import type { Rng } from '../rng/xoshiro128';
 import type { ModelParams } from '../params/model-params';
 import type { FixFlags } from '../params/port-config';
 import type { ResolvedConfig } from '../params/sim-config';
+import type { FriendPool } from './friend-pool';
 import type { SpatialGrid } from './spatial-grid';
 
 /** #1 (core contributor), #9 (occasional contributor) or #90 (consumer). */
@@ -80,10 +81,20 @@ export interface Person {
   taskBorn: number[];
   /** lonetasklinks. */
   lones: LoneTask[];
-  /** friendlinks, in creation order (ascending `seq`: links are appended and removed in place). */
-  friends: FriendLink[];
-  /** The same friendlinks keyed by the other end, for O(1) "are we friends?" tests. */
-  friendMap: Map<Person, FriendLink>;
+  /**
+   * friendlinks, in creation order (ascending `seq`: links are appended and removed in place).
+   * Deleted links may linger here (`alive` false) until the next compaction, so that a death does
+   * not cost each friend a scan of its own list: read it only through `friendLinks` and count it
+   * with `friendCount` (entities.ts). The last element, if any, is always live.
+   */
+  friendSlots: FriendLink[];
+  /** Number of deleted links still held in `friendSlots`. */
+  friendsDead: number;
+  /**
+   * The same friendlinks keyed by the other end, for O(1) "are we friends?" tests; the value is
+   * the link's slot in `SimState.friendPool`.
+   */
+  friendMap: Map<Person, number>;
   /** consumerlinks (#90s only) and their creation clock. */
   products: Product[];
   productBorn: number[];
@@ -105,14 +116,17 @@ export interface Person {
 export interface FriendLink {
   a: Person;
   b: Person;
-  times: number;
+  /** Slot in `SimState.friendPool`, which holds times-worked-together (`friendTimes`). */
+  slot: number;
   born: number;
   /** 0: times = 1, 1: 2 ≤ times ≤ 4, 2: times ≥ 5 (the three S5 forgetting draws). */
   bucket: number;
   bidx: number;
+  /** False once deleted (it may still sit in an end's `friendSlots` until compaction). */
+  alive: boolean;
   /**
    * Creation rank: increasing with creation time, so sorting a person's links by it restores their
-   * order in `friends` (not serialised; a resumed state gets an equivalent ranking).
+   * order in `friendSlots` (not serialised; a resumed state gets an equivalent ranking).
    */
   seq: number;
 }
@@ -291,6 +305,7 @@ export interface SimState {
   stampCounter: number;
   /** Next FriendLink.seq. */
   friendSeq: number;
+  friendPool: FriendPool;
   ones: Person[];
   nines: Person[];
   nineties: Person[];

@@ -3,7 +3,7 @@
  * experiments.json, plus `count_turtles` (final test experiment) and the
  * corrected bin `n9_contrib_51_100` (§9 B19).
  */
-import { friendLinkCount } from '../model/entities';
+import { friendCount, friendLinkCount } from '../model/entities';
 import type { Person, SimState } from '../model/types';
 import { meanOrNull, type MetricDef } from './metric-types';
 
@@ -64,9 +64,9 @@ export const BEHAVIORSPACE_METRICS: readonly MetricDef[] = [
   m('mean_total_contribution_9s', 'mean my-total-contribution-9s over #9s (null if none)', (st) => meanOrNull(st.nines.map((p) => p.total))),
   m('mean_total_contribution_1s', 'mean my-total-contribution-1s over #1s (null if none)', (st) => meanOrNull(st.ones.map((p) => p.total))),
   ...Array.from({ length: 21 }, (_, k) =>
-    m(`n9_with_${k}_friends`, `number of #9s with exactly ${k} friendlinks`, (st) => countWhere(st.nines, (p) => p.friends.length === k)),
+    m(`n9_with_${k}_friends`, `number of #9s with exactly ${k} friendlinks`, (st) => countWhere(st.nines, (p) => friendCount(p) === k)),
   ),
-  m('n9_with_over_20_friends', 'number of #9s with more than 20 friendlinks', (st) => countWhere(st.nines, (p) => p.friends.length > 20)),
+  m('n9_with_over_20_friends', 'number of #9s with more than 20 friendlinks', (st) => countWhere(st.nines, (p) => friendCount(p) > 20)),
   ...contribBins.map(([name, f]) => m(`n1_contrib_${name}`, `#1s with my-total-contribution-1s in bin ${name}`, (st) => countWhere(st.ones, (p) => f(p.total)))),
   ...contribBins.map(([name, f]) =>
     name === '51_100'

@@ -3,7 +3,7 @@
  * (§11.2) that are not already BehaviorSpace metrics. Histograms are vector
  * observers (vector-metrics.ts).
  */
-import { friendsSnapshot } from '../model/entities';
+import { friendCount, friendsSnapshot } from '../model/entities';
 import type { Person, SimState } from '../model/types';
 import { THANKS_FROM_1, THANKS_FROM_9 } from '../model/types';
 import { meanOrNull, ratioOrNull, type MetricDef } from './metric-types';
@@ -33,7 +33,7 @@ function countIf(list: readonly Person[], f: (p: Person) => boolean): number {
 }
 
 function neighbours(p: Person): number {
-  return p.tasks.length + p.lones.length + p.friends.length + p.products.length;
+  return p.tasks.length + p.lones.length + friendCount(p) + p.products.length;
 }
 
 function longTimeShare(st: SimState, over: number): number | null {

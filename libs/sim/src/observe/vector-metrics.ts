@@ -3,7 +3,7 @@
  * lifetime-contribution vector (§11.4 item 5). Requested via RunOptions.vectors
  * and read once at the end of a run.
  */
-import { friendOf } from '../model/entities';
+import { friendCount, friendLinks, friendOf, friendTimes } from '../model/entities';
 import type { Person, SimState } from '../model/types';
 import { lifetimeContributions } from './extra-metrics';
 import type { VectorDef } from './metric-types';
@@ -44,11 +44,11 @@ export const VECTOR_METRICS: readonly VectorDef[] = [
   v('hist_contributions', 'ContributionsHisto: my-total-contribution of #9s and #1s', (st) => [...st.nines, ...st.ones].map((p) => p.total)),
   v('hist_current_contributors', "projects' current-contributors counts", (st) => st.projects.map((q) => q.contribSnap.filter((c) => c.alive).length)),
   v('hist_time_with_no_links_9s', "#9s' time-with-no-links", (st) => st.nines.map((p) => p.timeWithNoLinks)),
-  v('hist_times_worked_together', 'friendlinks: times-worked-together', (st) => st.friendBuckets.flatMap((b) => b.map((l) => l.times))),
-  v('hist_friend_degree', 'friend degree of #9s and #1s', (st) => [...st.nines, ...st.ones].map((p) => p.friends.length)),
+  v('hist_times_worked_together', 'friendlinks: times-worked-together', (st) => st.friendBuckets.flatMap((b) => b.map((l) => friendTimes(st, l)))),
+  v('hist_friend_degree', 'friend degree of #9s and #1s', (st) => [...st.nines, ...st.ones].map((p) => friendCount(p))),
   v('hist_task_bounty', "tasks' bounty (final)", (st) => st.tasks.map((t) => t.bounty)),
   v('hist_project_total_bounty', "projects' total-bounty (final)", (st) => st.projects.map((q) => q.totalBounty)),
   v('hist_friend_y_9s', "mean friend y of #9s with friends (drift diagnostic)", (st) =>
-    st.nines.filter((p) => p.friends.length > 0).map((p) => p.friends.reduce((s, l) => s + friendOf(l, p).y, 0) / p.friends.length),
+    st.nines.filter((p) => friendCount(p) > 0).map((p) => friendLinks(p).reduce((s, l) => s + friendOf(l, p).y, 0) / friendCount(p)),
   ),
 ];

@@ -45,7 +45,7 @@ export function EndpointSection({ endpoint, baseUrl, schemas }: EndpointSectionP
         {parameters.length > 0 ? (
           <div className="grid gap-2">
             <h4 className="text-sm font-semibold">Parameters</h4>
-            <div className="overflow-x-auto rounded-lg border">
+            <div className="overflow-x-auto rounded-lg border" tabIndex={0}>
               <table className="w-full text-sm">
                 <thead className="bg-muted/50 text-left text-xs text-muted-foreground uppercase">
                   <tr>

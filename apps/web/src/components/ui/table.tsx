@@ -3,8 +3,9 @@ import { cn } from '~/lib/cn';
 
 export function Table({ className, ...props }: ComponentProps<'table'>) {
   return (
-    // The wrapper scrolls sideways on narrow screens instead of squeezing the columns.
-    <div className="relative w-full overflow-x-auto">
+    // The wrapper scrolls sideways on narrow screens instead of squeezing the columns; it takes
+    // focus so keyboard users can scroll it too (WCAG 2.1.1, axe scrollable-region-focusable).
+    <div className="relative w-full overflow-x-auto" tabIndex={0}>
       <table className={cn('w-full caption-bottom text-sm', className)} {...props} />
     </div>
   );

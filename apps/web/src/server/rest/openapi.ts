@@ -1,6 +1,7 @@
 import { generateOpenApiDocument } from 'trpc-to-openapi';
 import { appRouter } from '../trpc/root';
 import { APP_VERSION } from '../trpc/routers/system.router';
+import { CHAT_ATTACHMENT_PATHS } from './chat-attachments.openapi';
 import { EXPERIMENT_RESULT_PATHS } from './experiment-results.openapi';
 
 let cached: ReturnType<typeof generateOpenApiDocument> | null = null;
@@ -16,6 +17,6 @@ export function getOpenApiDocument() {
     securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
   });
   // File downloads are route handlers, not procedures: their entries are added by hand.
-  cached.paths = { ...cached.paths, ...EXPERIMENT_RESULT_PATHS };
+  cached.paths = { ...cached.paths, ...EXPERIMENT_RESULT_PATHS, ...CHAT_ATTACHMENT_PATHS };
   return cached;
 }

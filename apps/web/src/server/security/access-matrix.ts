@@ -264,9 +264,14 @@ export const accessMatrix: Record<string, AccessCase | readonly AccessCase[]> = 
   'experimentResults.runs': one('owner', (w) => ({ id: w.experiment.id })),
   'experimentResults.metric': one('owner', (w) => ({ id: w.experiment.id, metric: 'count_9s' })),
   'experimentResults.archive': one('owner', (w) => ({ id: w.experiment.id }), 'an unfinished experiment (a business refusal for its owner)'),
+  'experimentResults.sensitivity': one('owner', (w) => ({ id: w.experiment.id }), 'a factorial experiment (a business refusal for its owner)'),
+  'experimentResults.compare': one('owner', (w) => ({ id: w.experiment.id, a: 0, b: 1 })),
 
   // community health (issue 9): members and staff, public community or not
   'health.community': [one('community-member', (w) => ({ slug: w.pub.slug }), 'public community'), one('community-member', (w) => ({ slug: w.priv.slug }), 'private community')],
+  // the community's simulation twin (issue 9): members read, admins and staff start (a fresh community has too little history, a business refusal)
+  'twin.latest': [one('community-member', (w) => ({ slug: w.pub.slug }), 'public community'), one('community-member', (w) => ({ slug: w.priv.slug }), 'private community')],
+  'twin.start': one('community-admin', (w) => ({ slug: w.pub.slug, settings: { populationSize: 4, generations: 1, fitWeeks: 4, horizonWeeks: 4, forecastDraws: 2 } })),
 };
 
 /** The matrix as a flat list of cases. */

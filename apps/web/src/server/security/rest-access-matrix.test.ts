@@ -16,14 +16,19 @@ const APP_API = fileURLToPath(new URL('../../app/api/', import.meta.url));
 
 // ─── what there is: OpenAPI operations (from the router) and route files (from the disk) ───
 
-type Operation = { method: string; path: string; procedure: string };
+type Operation = { method: string; path: string; procedure: string; base: string };
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'patch', 'delete', 'head', 'options']);
 const operations: Operation[] = Object.entries(getOpenApiDocument().paths ?? {}).flatMap(([path, item]) =>
-  Object.entries(item as Record<string, { operationId?: string }>).map(([method, op]) => ({
-    method: method.toUpperCase(),
-    path,
-    // trpc-to-openapi names operations after the procedure path, with `-` for `.`
-    procedure: (op.operationId ?? '').replace('-', '.'),
-  })),
+  Object.entries(item as Record<string, { operationId?: string }>)
+    .filter(([method]) => HTTP_METHODS.has(method))
+    .map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      // trpc-to-openapi names operations after the procedure path, with `-` for `.`
+      procedure: (op.operationId ?? '').replace('-', '.'),
+      // a path's own `servers` entry (uploads live under /api/uploads) replaces the document's base
+      base: (item as { servers?: { url: string }[] }).servers?.[0]?.url ?? '/api/v1',
+    })),
 );
 const procedures = new Set(Object.keys(appRouter._def.procedures));
 
@@ -89,7 +94,7 @@ describe('REST access matrix', () => {
   it('covers every OpenAPI operation and every route file under /api/v1 and /api/uploads', () => {
     const documentedOnly = operations.filter((op) => !procedures.has(op.procedure));
     // Operations that are not procedures are hand-written routes: they must exist as route files.
-    const routeOf = (op: Operation) => `${op.method} /api/v1${op.path.replace(/\{(\w+)\}/g, '[$1]')}`;
+    const routeOf = (op: Operation) => `${op.method} ${op.base}${op.path.replace(/\{(\w+)\}/g, '[$1]')}`;
     const undocumentedHandlers = documentedOnly.filter((op) => !routes.includes(routeOf(op)) && !Object.keys(routeMatrix).includes(routeOf(op)));
     const unclassifiedProcedures = operations.filter((op) => procedures.has(op.procedure) && casesOf(op.procedure).length === 0).map((op) => op.procedure);
     const missing = routes.filter((key) => !(key in routeMatrix));

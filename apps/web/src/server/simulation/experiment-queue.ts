@@ -39,14 +39,24 @@ export function createBullExperimentQueue(deps: { connection: Redis; prefix: str
         children: runIds.map((runId) => runJob(experimentId, runId)),
       });
     },
+    /**
+     * A retried run needs a job that will run: a failed one is retried; a finished one (its job
+     * completed, e.g. a run failed or cancelled by the executor, which returns rather than
+     * throws) is removed and added again under the same id; one that is waiting, delayed or
+     * active already will run and is left alone, so calling this twice adds nothing.
+     */
     async requeueRuns({ experimentId, runIds }) {
       for (const runId of runIds) {
         const job = await queue.getJob(runId);
-        if (job && (await job.isFailed())) await job.retry('failed');
-        else if (!job) {
-          const { name, data, opts } = runJob(experimentId, runId);
-          await queue.add(name, data, opts);
+        const state = job ? await job.getState() : 'missing';
+        if (state === 'failed') {
+          await job!.retry('failed');
+          continue;
         }
+        if (state === 'completed') await job!.remove();
+        else if (state !== 'missing' && state !== 'unknown') continue;
+        const { name, data, opts } = runJob(experimentId, runId);
+        await queue.add(name, data, opts);
       }
     },
     async close() {

@@ -13,6 +13,7 @@ import { needRouter } from './routers/need.router';
 import { fundingRouter } from './routers/funding.router';
 import { experimentRouter } from './routers/experiment.router';
 import { healthRouter } from './routers/health.router';
+import { twinRouter } from './routers/twin.router';
 import { experimentResultsRouter } from './routers/experiment-results.router';
 import { createCallerFactory, createTRPCRouter } from './init';
 
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   archive: archiveRouter,
   experiment: experimentRouter,
   health: healthRouter,
+  twin: twinRouter,
   experimentResults: experimentResultsRouter,
 });
 

@@ -3,7 +3,7 @@
  * per over-committed agent, contribution bookkeeping, then work is done on
  * every task and lone task and project snapshots are refreshed.
  */
-import { friendLinkBetween, unlinkLone, unlinkTask } from '../entities';
+import { areFriends, unlinkLone, unlinkTask } from '../entities';
 import { argmaxBy, argminBy, pushHistory, shuffled, refill } from '../helpers';
 import { contributorsOf } from '../setup';
 import type { LoneTask, Person, SimState, Task } from '../types';
@@ -32,7 +32,7 @@ function dropRandomWorldLoneLink(st: SimState): void {
 function friendsOnTask(st: SimState, p: Person, t: Task): number {
   if (!st.fx.friendDrop) return 0;
   let n = 0;
-  for (const c of t.contributors) if (c !== p && friendLinkBetween(p, c)) n++;
+  for (const c of t.contributors) if (c !== p && areFriends(p, c)) n++;
   return n;
 }
 

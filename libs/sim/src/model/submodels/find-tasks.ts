@@ -1,7 +1,7 @@
 /**
  * S2 find-tasks (D2.2) with the final #9 pass F3 (MODEL.md §7 S2, F3).
  */
-import { linkLone, linkTask } from '../entities';
+import { friendCount, linkLone, linkTask } from '../entities';
 import { argmaxBy, hasSkill, median, shuffled, sum, refill } from '../helpers';
 import { netlogoError } from '../runtime-errors';
 import type { Person, SimState, Task } from '../types';
@@ -84,14 +84,30 @@ function tasksUnion(st: SimState, ps: readonly Person[]): Task[] {
 const scratchUnion: Task[] = [];
 
 /**
- * F: the distinct contributors of the tasks M who are friends of p, in order of first
- * appearance (O(links of M) friend-map lookups; a taken contributor is stamped).
+ * F is built lazily: only its non-emptiness decides the next draws, and the list itself is needed
+ * only when both draws succeed, while building it costs a friend-map lookup per task link of M
+ * (hundreds per #9 in a dense 10× community). `friendsStamp` draws the stamp that building F always
+ * drew (none when p has no friends), so the stamp counter, which snapshots record, is unchanged.
  */
-function friendsAmongContributors(st: SimState, p: Person, M: readonly Task[]): Person[] {
+function friendsStamp(st: SimState, p: Person): number {
+  return friendCount(p) === 0 ? 0 : ++st.stampCounter;
+}
+
+/** Whether some contributor of the tasks M is a friend of p (F non-empty); stops at the first. */
+function hasFriendAmongContributors(p: Person, M: readonly Task[]): boolean {
+  const friends = p.friendMap;
+  if (friends.size === 0) return false;
+  for (const t of M) for (const c of t.contributors) if (friends.has(c)) return true;
+  return false;
+}
+
+/**
+ * F: the distinct contributors of the tasks M who are friends of p, in order of first
+ * appearance (O(links of M) friend-map lookups; a taken contributor is stamped with `taken`).
+ */
+function friendsAmongContributors(p: Person, M: readonly Task[], taken: number): Person[] {
   const out = scratchFriends;
   out.length = 0;
-  if (p.friends.length === 0) return out;
-  const taken = ++st.stampCounter;
   const friends = p.friendMap;
   for (const t of M) {
     for (const c of t.contributors) {
@@ -129,10 +145,10 @@ function passA(st: SimState): void {
 function passBD22(st: SimState, p: Person, M: Task[], fl: number): void {
   const rng = st.rng;
   const h = sum(p.history);
-  const F = friendsAmongContributors(st, p, M);
-  if (F.length > 0) {
+  const taken = friendsStamp(st, p);
+  if (taken !== 0 && hasFriendAmongContributors(p, M)) {
     if (rng.float() < st.p.prob9FriendsTask + 0.01 * h + fl) {
-      const ft = tasksUnion(st, F);
+      const ft = tasksUnion(st, friendsAmongContributors(p, M, taken));
       const t = rng.oneOf(ft);
       if (t) linkTask(st, p, t);
     }
@@ -160,10 +176,10 @@ function passBFinal(st: SimState, p: Person, M: Task[], fl: number, bountyMean: 
     linkTask(st, p, argmaxBy(rng, M, bountyPer) as Task);
     return;
   }
-  const F = friendsAmongContributors(st, p, M);
-  if (F.length > 0 && rng.float() < st.p.chance9PicksFriendsTasks) {
+  const taken = friendsStamp(st, p);
+  if (taken !== 0 && hasFriendAmongContributors(p, M) && rng.float() < st.p.chance9PicksFriendsTasks) {
     if (rng.float() < st.p.prob9FriendsTask + 0.01 * h + fl) {
-      const ft = tasksUnion(st, F);
+      const ft = tasksUnion(st, friendsAmongContributors(p, M, taken));
       const t = argmaxBy(rng, ft, (x) => x.bounty / x.contributors.length);
       if (t) linkTask(st, p, t);
     }

@@ -4,14 +4,16 @@
 import {
   addFriendLink,
   byLinkSeq,
+  friendCount,
   friendLinkCount,
+  friendLinks,
   friendOf,
   friendTimesMovesBucket,
   incFriendTimes,
   removeFriendLink,
   takeFriendsSnapshot,
 } from '../entities';
-import { nlRound, nOf, shuffled } from '../helpers';
+import { nlRound, nOfInPlace, shuffled } from '../helpers';
 import type { FriendLink, Person, SimState } from '../types';
 
 /** Appends the members of `cs` not yet stamped with `stamp`, stamping them. */
@@ -70,7 +72,7 @@ function forget(st: SimState, p: Person): void {
     // Bucket b is forgotten with probability f / 2^b.
     if (!(rng.float() < (b === 0 ? f : b === 1 ? f / 2 : f / 4))) continue;
     let l: FriendLink | undefined;
-    if (st.fx.forgetOwnFriends) l = rng.oneOf(p.friends.filter((x) => x.bucket === b));
+    if (st.fx.forgetOwnFriends) l = rng.oneOf(friendLinks(p).filter((x) => x.bucket === b));
     else l = rng.oneOf(st.friendBuckets[b] as FriendLink[]);
     if (l) removeFriendLink(st, l);
   }
@@ -83,18 +85,22 @@ function socialise(st: SimState, p: Person): void {
   // Those friends are stamped "already a friend", so befriending below needs no per-pair lookup.
   const inW = st.stampCounter;
   const isFriend = ++st.stampCounter;
-  if (W.length < p.friends.length) {
+  if (W.length < friendCount(p)) {
     // Usual case, a dense network: my degree exceeds |W|, so look W up in my friend map. Only the
     // increments that move a link to another bucket depend on their order (bucket removal swaps
     // the last link into the gap); they are few (times 1 → 2 or 4 → 5), so only they are sorted
     // by creation rank, and every other increment is done on the spot.
+    // The map gives the link's slot, so only a moving link's object is read (see friend-pool.ts).
     const moving = scratchLinks;
+    const pool = st.friendPool;
+    const times = pool.times; // no link is created or deleted in this loop, so it is not reallocated
     for (const w of W) {
-      const l = p.friendMap.get(w);
-      if (l !== undefined) {
+      const slot = p.friendMap.get(w);
+      if (slot !== undefined) {
         w.stamp = isFriend;
-        if (friendTimesMovesBucket(l)) moving.push(l);
-        else incFriendTimes(st, l);
+        const t = times[slot] as number;
+        if (friendTimesMovesBucket(t)) moving.push(pool.at(slot));
+        else times[slot] = t + 1;
       }
     }
     sortBySeq(moving);
@@ -102,7 +108,7 @@ function socialise(st: SimState, p: Person): void {
     moving.length = 0;
   } else {
     // Large W (a big shared project): one pass over my links, which are in creation order already.
-    for (const l of p.friends) {
+    for (const l of friendLinks(p)) {
       const f = friendOf(l, p);
       if (f.stamp === inW) {
         incFriendTimes(st, l);
@@ -110,7 +116,7 @@ function socialise(st: SimState, p: Person): void {
       }
     }
   }
-  for (const w of nOf(st.rng, W, nlRound(W.length / 2))) if (w.stamp !== isFriend) addFriendLink(st, p, w);
+  for (const w of nOfInPlace(st.rng, W, nlRound(W.length / 2))) if (w.stamp !== isFriend) addFriendLink(st, p, w);
   W.length = 0;
   if (p.role === 9) takeFriendsSnapshot(st, p);
   forget(st, p);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { befriend, linkTask, setFriendsSnapshot } from '../entities';
+import { befriend, friendCount, linkTask, setFriendsSnapshot } from '../entities';
 import { addPerson, addProduct, addProject, addTask, frequency, makeState } from '../testing/build-state';
 import { changeBreed } from './change-breed';
 import { entry } from './entry';
@@ -17,7 +17,7 @@ describe('S18 entry', () => {
     entry(st);
     const newcomer = st.nines[st.nines.length - 1]!;
     expect(st.counters.new9sTotal).toBe(1);
-    expect(newcomer.friends).toHaveLength(2);
+    expect(friendCount(newcomer)).toBe(2);
     expect(newcomer.projects).toEqual([null]);
     expect(newcomer.history).toEqual([0]);
     expect(st.counters.new90sTotal).toBe(0); // con[0] = 0 guard and barrier 2 → no #90s

@@ -2,7 +2,7 @@
  * S16 update-90s-and-9s-and-1s-positions (MODEL.md §7 S16): every 20 ticks,
  * sequential drift of y towards friends (#9s, #1s) or co-consumers (#90s).
  */
-import { friendOf } from '../entities';
+import { friendCount, friendLinks, friendOf } from '../entities';
 import { shuffled } from '../helpers';
 import type { Person, SimState } from '../types';
 
@@ -16,8 +16,9 @@ function drift(st: SimState, p: Person, ybar: number, threshold: number): number
 
 function friendMeanY(p: Person): number {
   let s = 0;
-  for (const l of p.friends) s += friendOf(l, p).y;
-  return s / p.friends.length;
+  const fs = friendLinks(p);
+  for (const l of fs) s += friendOf(l, p).y;
+  return s / fs.length;
 }
 
 /**
@@ -65,7 +66,7 @@ class CoConsumerIndex {
 export function updatePositions(st: SimState): void {
   const rng = st.rng;
   for (const p of shuffled(rng, st.nines)) {
-    if (p.alive && p.friends.length > 0) drift(st, p, friendMeanY(p), 0.5);
+    if (p.alive && friendCount(p) > 0) drift(st, p, friendMeanY(p), 0.5);
   }
   const idx = new CoConsumerIndex();
   for (const p of st.nineties) if (p.products.length > 0) idx.add(p, p.y, 1);
@@ -75,6 +76,6 @@ export function updatePositions(st: SimState): void {
     if (dy !== 0) idx.add(p, dy, 0);
   }
   for (const p of shuffled(rng, st.ones)) {
-    if (p.alive && p.friends.length > 0) drift(st, p, friendMeanY(p), 0.8);
+    if (p.alive && friendCount(p) > 0) drift(st, p, friendMeanY(p), 0.8);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { befriend, friendLinkCount, linkLone, linkTask } from '../entities';
+import { befriend, friendLinkCount, friendTimes, linkLone, linkTask } from '../entities';
 import { addLone, addPerson, addProject, addTask, frequency, makeState } from '../testing/build-state';
 import type { SimState } from '../types';
 import { contributeToTasks } from './contribute';
@@ -115,9 +115,9 @@ describe('S5 make-and-lose-friends', () => {
     makeAndLoseFriends(st);
     // every agent makes round(4/2) = 2 friends (some may coincide)
     expect(friendLinkCount(st)).toBeGreaterThanOrEqual(3);
-    const before = st.friendBuckets.flat().reduce((s, l) => s + l.times, 0);
+    const before = st.friendBuckets.flat().reduce((s, l) => s + friendTimes(st, l), 0);
     makeAndLoseFriends(st);
-    const after = st.friendBuckets.flat().reduce((s, l) => s + l.times, 0);
+    const after = st.friendBuckets.flat().reduce((s, l) => s + friendTimes(st, l), 0);
     expect(after - before).toBeGreaterThanOrEqual(2 * friendLinkCount(st) - 2 * 0);
   });
 

@@ -175,7 +175,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
                           <p className="text-xs text-muted-foreground">Missing values: {file.tableSchema.missingValues.map((v) => (v === '' ? '(empty)' : v)).join(', ')}</p>
                         ) : null}
                         {file.preview && file.preview.rows.length > 0 ? (
-                          <div className="overflow-x-auto">
+                          <div className="overflow-x-auto" tabIndex={0}>
                             <table className="w-full text-xs" data-testid="file-preview">
                               <caption className="mb-1 text-left font-medium text-muted-foreground">First rows</caption>
                               <thead>

@@ -6,7 +6,8 @@ export function DiffTable({ diff, caption }: { diff: Record<string, { from?: unk
   const rows = Object.entries(diff);
   if (rows.length === 0) return <p className="text-sm text-muted-foreground">No field changed.</p>;
   return (
-    <div className="overflow-x-auto">
+    // Focusable because it may scroll sideways: keyboard users scroll it too (axe scrollable-region-focusable).
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className="w-full text-sm" data-testid="revision-diff">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>

@@ -194,7 +194,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
         </ul>
       ) : null}
       {report.errors.length > 0 ? (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0}>
           <table className="w-full text-sm">
             <caption className="mb-2 text-left font-medium">Invalid rows</caption>
             <thead>

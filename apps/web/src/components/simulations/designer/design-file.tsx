@@ -120,7 +120,8 @@ export function DesignFile({ check, onImport }: { check: DesignCheck; onImport: 
         {json ? (
           <details className="min-w-0">
             <summary className="cursor-pointer text-sm text-muted-foreground">Show the JSON</summary>
-            <pre className="mt-2 max-h-72 overflow-auto rounded-md bg-muted p-3 font-mono text-xs" data-testid="design-json">
+            {/* Focusable: it scrolls, and keyboard users must be able to scroll it too. */}
+            <pre className="mt-2 max-h-72 overflow-auto rounded-md bg-muted p-3 font-mono text-xs" data-testid="design-json" tabIndex={0}>
               {json}
             </pre>
           </details>

@@ -6,6 +6,7 @@
 import { BEHAVIORSPACE_METRIC_IDS, PARAMETERS, getParameterSpec, type Design, type Fidelity, type ParamValue, type ParameterSpec, type Variant } from '@p2pvalue/sim';
 import { checkExperimentDesign, ZExperimentDesignInput, type CheckedDesign, type TExperimentDesignInput } from '@p2pvalue/platform/experiment-design';
 import { AppError } from '@p2pvalue/shared/app-error';
+import { DEFAULT_LHS_SAMPLES, lhsDraftFromDesign, lhsFromDraft, type LhsDraft } from './lhs-state';
 
 export type ParamMode = 'default' | 'single' | 'list' | 'range';
 
@@ -37,6 +38,10 @@ export interface DesignerState {
   /** Value-set order of the listed parameters (it fixes the run order, as in BehaviorSpace). */
   order: string[];
   params: Record<string, ParamDraft>;
+  /** Full factorial over the listed values, or a sensitivity study (Latin hypercube over `lhs`). */
+  kind: 'factorial' | 'lhs';
+  /** Kept while the factorial kind is chosen, so switching back and forth loses nothing. */
+  lhs: LhsDraft;
 }
 
 /** Where a refusal belongs: `param:<name>`, a top-level field name, or `design` for the whole design. */
@@ -111,12 +116,14 @@ export function stateFromDesign(design: TExperimentDesignInput): DesignerState {
     runMetricsEveryStep: design.runMetricsEveryStep ?? true,
     order,
     params,
+    kind: design.lhs ? 'lhs' : 'factorial',
+    lhs: lhsDraftFromDesign(design) ?? { samples: String(DEFAULT_LHS_SAMPLES), parameters: [] },
   };
 }
 
 /** Parameter names that an imported design lists but the model does not know. */
 export function unknownParameters(design: TExperimentDesignInput): string[] {
-  return [...Object.keys(design.enumerated), ...Object.keys(design.stepped ?? {})].filter((name) => !getParameterSpec(name));
+  return [...Object.keys(design.enumerated), ...Object.keys(design.stepped ?? {}), ...Object.keys(design.lhs?.parameters ?? {})].filter((name) => !getParameterSpec(name));
 }
 
 /** Changes one parameter; a parameter leaving its default joins the end of the value-set order. */
@@ -190,11 +197,19 @@ export function designFromState(state: DesignerState): { design: TExperimentDesi
   if (Object.keys(stepped).length > 0) design.stepped = stepped;
   if (state.metricsMode === 'custom') design.metrics = [...state.metrics];
   if (seedText !== '') design.seed = number('seed', seedText, 'The root seed');
+  if (state.kind === 'lhs') {
+    const sampled = lhsFromDraft(state.lhs);
+    Object.assign(errors, sampled.errors);
+    design.lhs = sampled.lhs;
+  }
   return { design, errors };
 }
 
 /** `design.enumerated["x"][1]`, `design.stepped.x.first`, `design.steps`, … → the control it belongs to. */
 export function fieldKeyOf(field: string): FieldKey {
+  const sampled = /^design\.lhs\.parameters\["([^"]+)"\]/.exec(field);
+  if (sampled) return `lhs:${sampled[1]}`;
+  if (field.startsWith('design.lhs.samples')) return 'lhsSamples';
   const param = /^design\.(?:enumerated|stepped)(?:\["([^"]+)"\]|\.([^.[\]]+))/.exec(field);
   if (param) return `param:${param[1] ?? param[2]}`;
   const top = /^design\.([A-Za-z]+)/.exec(field);
@@ -236,6 +251,7 @@ export function exportableDesign(check: DesignCheck & { ok: true }): Record<stri
     metrics: design.metrics ?? [...BEHAVIORSPACE_METRIC_IDS],
     enumerated: design.enumerated,
     ...(design.stepped ? { stepped: design.stepped } : {}),
+    ...(design.lhs ? { lhs: design.lhs } : {}),
     variant: design.variant ?? 'D2.2',
     fidelity: design.fidelity ?? 'faithful',
     combinations: checked.conditions,

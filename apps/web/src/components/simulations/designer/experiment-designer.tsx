@@ -14,6 +14,8 @@ import { Input } from '~/components/ui/input';
 import { Label } from '~/components/ui/label';
 import { checkState, refusalOf, stateFromDesign, updateParam, type DesignerState, type ParamDraft } from './design-state';
 import { DesignFile } from './design-file';
+import { LhsPanel } from './lhs-panel';
+import { addLhsParameter } from './lhs-state';
 import { estimateComputeSeconds, formatDuration } from './estimate';
 import { MetricsPicker } from './metrics-picker';
 import { ParameterControl } from './parameter-control';
@@ -27,11 +29,13 @@ const IMPORTED = '__imported';
 const SPECS = new Map(PARAMETERS.map((p) => [p.name, p]));
 const selectClass = 'h-10 w-full min-w-0 rounded-md border border-input bg-background px-3 text-base shadow-xs aria-invalid:border-destructive sm:text-sm';
 
-const FIELD_LABELS: Record<string, string> = { name: 'Name', repetitions: 'Repetitions', steps: 'Ticks per run', seed: 'Root seed', metrics: 'Metrics', variant: 'Model variant', fidelity: 'Fidelity' };
+const FIELD_LABELS: Record<string, string> = { lhs: 'Sampled parameters', lhsSamples: 'Samples', name: 'Name', repetitions: 'Repetitions', steps: 'Ticks per run', seed: 'Root seed', metrics: 'Metrics', variant: 'Model variant', fidelity: 'Fidelity' };
 
 /** The control a refusal belongs to, as the researcher sees it. */
 function fieldLabel(key: string): string {
-  return key.startsWith('param:') ? key.slice('param:'.length) : (FIELD_LABELS[key] ?? key);
+  if (key.startsWith('param:')) return key.slice('param:'.length);
+  if (key.startsWith('lhs:')) return `${key.slice('lhs:'.length)} (sampled)`;
+  return FIELD_LABELS[key] ?? key;
 }
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
@@ -87,6 +91,8 @@ export function ExperimentDesigner({ initialDesign, presetNames, presetName }: E
   }, []);
   const onParamChange = useCallback((name: string, patch: Partial<ParamDraft>) => edit((s) => updateParam(s, name, patch)), [edit]);
   const field = <K extends keyof DesignerState>(key: K, value: DesignerState[K]) => edit((s) => ({ ...s, [key]: value }));
+  // A sampled parameter cannot also have a fixed value, list or range: adding it takes it out of those.
+  const addSampled = useCallback((name: string) => edit((s) => ({ ...updateParam(s, name, { mode: 'default' }), lhs: addLhsParameter(s.lhs, name, s.variant) })), [edit]);
 
   function loadDesign(design: TExperimentDesignInput, from: string) {
     setServerError(null);
@@ -118,7 +124,7 @@ export function ExperimentDesigner({ initialDesign, presetNames, presetName }: E
   const previewInput = useMemo(() => {
     if (!check.ok) return null;
     const { checked } = check;
-    const first = designConditions(checked.design)[0] ?? {};
+    const first = designConditions(checked.design, checked.rootSeed)[0] ?? {};
     return {
       params: first,
       variant: checked.design.variant ?? 'D2.2',
@@ -183,6 +189,22 @@ export function ExperimentDesigner({ initialDesign, presetNames, presetName }: E
                 <FieldError id="design-seed-error" message={errors.seed} />
               </div>
             </div>
+            <fieldset className="grid gap-2">
+              <legend className="mb-1 text-sm font-medium">Kind of experiment</legend>
+              <div className="flex flex-col gap-2 sm:flex-row sm:gap-6">
+                {(
+                  [
+                    ['factorial', 'Parameter sweep (full factorial)'],
+                    ['lhs', 'Sensitivity (Latin hypercube)'],
+                  ] as const
+                ).map(([kind, label]) => (
+                  <label key={kind} className="inline-flex cursor-pointer items-center gap-2 text-sm">
+                    <input type="radio" name="design-kind" value={kind} checked={state.kind === kind} onChange={() => field('kind', kind)} className="size-4 accent-primary" />
+                    {label}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
             <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
               <div className="grid min-w-0 gap-1.5">
                 <Label htmlFor="design-variant">Model variant</Label>
@@ -202,11 +224,16 @@ export function ExperimentDesigner({ initialDesign, presetNames, presetName }: E
           </CardContent>
         </Card>
 
+        {state.kind === 'lhs' ? <LhsPanel draft={state.lhs} errors={errors} onChange={(lhs) => field('lhs', lhs)} onAdd={addSampled} /> : null}
+
         <Card>
           <CardHeader>
-            <CardTitle>Parameters</CardTitle>
+            <CardTitle>{state.kind === 'lhs' ? 'Fixed parameters' : 'Parameters'}</CardTitle>
             <CardDescription>
-              {listedCount} of {PARAMETERS.length} set; the rest take the {state.variant} defaults. A list or a range makes one condition per value, crossed with every other list (full factorial, in this order).
+              {listedCount} of {PARAMETERS.length} set; the rest take the {state.variant} defaults.{' '}
+              {state.kind === 'lhs'
+                ? 'In a sensitivity study every parameter that is not sampled keeps one value for all runs.'
+                : 'A list or a range makes one condition per value, crossed with every other list (full factorial, in this order).'}
             </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-3">
@@ -273,7 +300,7 @@ export function ExperimentDesigner({ initialDesign, presetNames, presetName }: E
           <CardContent className="grid gap-3">
             {summary ? (
               <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
-                <dt className="text-muted-foreground">Conditions</dt>
+                <dt className="text-muted-foreground">{state.kind === 'lhs' ? 'Samples' : 'Conditions'}</dt>
                 <dd className="text-right font-medium tabular-nums">{summary.conditions.toLocaleString('en')}</dd>
                 <dt className="text-muted-foreground">Runs</dt>
                 <dd className="text-right text-lg font-semibold tabular-nums" data-testid="run-count">

@@ -5,9 +5,11 @@ import { useTransition } from 'react';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '~/components/ui/select';
 
 /** Chooses the metric the results section shows; the choice lives in the address (?metric=). */
-export function MetricPicker({ id, metrics, value }: { id: string; metrics: string[]; value: string }) {
+export function MetricPicker({ id, metrics, value, keep = {} }: { id: string; metrics: string[]; value: string; keep?: Record<string, string> }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // The rest of the address (the compared conditions) stays as it is.
+  const href = (metric: string) => `/simulations/${id}?${new URLSearchParams({ ...keep, metric }).toString()}`;
   return (
     <div className="grid gap-1.5 sm:w-72">
       <span id="metric-label" className="text-sm font-medium">
@@ -15,7 +17,7 @@ export function MetricPicker({ id, metrics, value }: { id: string; metrics: stri
       </span>
       <Select
         value={value}
-        onValueChange={(metric) => startTransition(() => router.replace(`/simulations/${id}?metric=${encodeURIComponent(metric)}`, { scroll: false }))}
+        onValueChange={(metric) => startTransition(() => router.replace(href(metric), { scroll: false }))}
       >
         <SelectTrigger aria-labelledby="metric-label" aria-busy={pending} className="w-full">
           <SelectValue />

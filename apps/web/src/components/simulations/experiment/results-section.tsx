@@ -31,10 +31,12 @@ interface ResultsSectionProps {
   metrics: string[];
   totalRuns: number;
   active: boolean;
+  /** Other address parameters the metric picker keeps (the compared conditions). */
+  keep?: Record<string, string>;
 }
 
 /** One metric of the experiment: its mean with a 95% band over ticks per condition and its final values. */
-export function ResultsSection({ id, result, metrics, totalRuns, active }: ResultsSectionProps) {
+export function ResultsSection({ id, result, metrics, totalRuns, active, keep }: ResultsSectionProps) {
   const description = METRICS.get(result.metric)?.description;
   const names = seriesNames(result.conditions);
   const usesCodes = names.some((name, i) => name !== result.conditions[i]?.label);
@@ -79,7 +81,7 @@ export function ResultsSection({ id, result, metrics, totalRuns, active }: Resul
                 : 'No run completed, so there are no results.'}
           </p>
         </div>
-        <MetricPicker id={id} metrics={metrics} value={result.metric} />
+        <MetricPicker id={id} metrics={metrics} value={result.metric} keep={keep} />
       </div>
 
       {hasRuns ? (

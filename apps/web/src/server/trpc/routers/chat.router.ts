@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZChatBody, ZClientId, ZCreateChannelInput, ZDirectCandidatesInput, ZLinkCardsInput, ZOpenDirectInput, ZSearchChatInput } from '@p2pvalue/platform';
+import { ZAttachmentIds, ZChatBody, ZClientId, ZCreateChannelInput, ZDirectCandidatesInput, ZLinkCardsInput, ZOpenDirectInput, ZSearchChatInput } from '@p2pvalue/platform';
 import { platformServices } from '../../platform';
 import { broadcastChatMessage } from '../../realtime/chat-broadcast';
 import { createTRPCRouter, protectedProcedure } from '../init';
@@ -43,10 +43,23 @@ export const chatRouter = createTRPCRouter({
         path: '/channels/{id}/messages',
         tags: ['chat'],
         summary: 'Post a message (markdown). Idempotent on clientId: sending the same clientId again returns the stored message',
+        description:
+          'To send files, upload each first (PUT /api/uploads/chat/{channelId}/attachments, same token) and pass their ids as `attachmentIds`; `body` may then be empty.',
         protect: true,
       },
     })
-    .input(z.object({ id: z.uuid(), clientId: ZClientId, body: ZChatBody, threadRootId: z.uuid().nullish() }))
+    .input(
+      z
+        .object({
+          id: z.uuid(),
+          clientId: ZClientId,
+          // may be empty when files are attached
+          body: ZChatBody.or(z.literal('')).default(''),
+          threadRootId: z.uuid().nullish(),
+          attachmentIds: ZAttachmentIds.optional(),
+        })
+        .refine((v) => v.body.length > 0 || (v.attachmentIds?.length ?? 0) > 0, { message: 'Write something first.', path: ['body'] }),
+    )
     .output(ZChatMessageOutput)
     .mutation(async ({ ctx, input }) => {
       const { message, threadRoot, directUserIds } = await platformServices(ctx.db).chat.sendMessage(ctx.viewer, {
@@ -54,6 +67,7 @@ export const chatRouter = createTRPCRouter({
         clientId: input.clientId,
         body: input.body,
         threadRootId: input.threadRootId ?? null,
+        ...(input.attachmentIds ? { attachmentIds: input.attachmentIds } : {}),
       });
       broadcastChatMessage(message, 'chat:message', directUserIds);
       if (threadRoot) broadcastChatMessage(threadRoot, 'chat:updated');

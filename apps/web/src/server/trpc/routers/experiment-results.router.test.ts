@@ -77,6 +77,34 @@ describe('experiment results router', () => {
     await expect(callerFor(owner).experimentResults.metric({ id: experimentId, metric: 'count_products' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
+  it('compares two conditions: each mean final value and the difference B − A with its Welch interval', async () => {
+    const api = callerFor(owner).experimentResults;
+    const result = await api.compare({ id: experimentId, a: 0, b: 1 });
+    expect(result.a).toMatchObject({ conditionIndex: 0, label: 'platform-features = false', runs: 3 });
+    expect(result.b).toMatchObject({ conditionIndex: 1, label: 'platform-features = true', runs: 3 });
+    expect(result.metrics.map((m) => m.metric)).toEqual(['count_1s', 'count_9s', 'pct_1s']);
+    const stored = await storedRuns(experimentId);
+    const meanOf = (index: number, metric: string) => {
+      const values = stored.filter((r) => r.conditionIndex === index).map((r) => r.summary[metric]!);
+      return values.reduce((x, y) => x + y, 0) / values.length;
+    };
+    for (const row of result.metrics) {
+      expect(row.a.mean).toBeCloseTo(meanOf(0, row.metric), 10);
+      expect(row.difference).toBeCloseTo(meanOf(1, row.metric) - meanOf(0, row.metric), 10);
+      if (row.lo !== null && row.hi !== null && row.lo !== row.hi) {
+        expect(row.lo).toBeLessThan(row.difference!);
+        expect(row.hi).toBeGreaterThan(row.difference!);
+        expect(row.hi - row.difference!).toBeCloseTo(row.difference! - row.lo, 10);
+      }
+    }
+    const swapped = await api.compare({ id: experimentId, a: 1, b: 0 });
+    expect(swapped.metrics[1]?.difference).toBeCloseTo(-(result.metrics[1]?.difference ?? 0), 10);
+    await expect(api.compare({ id: experimentId, a: 1, b: 1 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/two different conditions/) });
+    await expect(api.compare({ id: experimentId, a: 0, b: 2 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/conditions 1 to 2/) });
+    const other = await createTestUser('researcher');
+    await expect(callerFor(other).experimentResults.compare({ id: experimentId, a: 0, b: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('lets staff in; other researchers and members get not found, anonymous callers unauthorized', async () => {
     const staff = await createTestUser('staff');
     expect((await callerFor(staff).experimentResults.overview({ id: experimentId })).id).toBe(experimentId);
@@ -147,5 +175,17 @@ describe('experiment results router', () => {
     await expect(callerFor(owner).experimentResults.archive({ id: queued })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/completed/) });
     const metric = await callerFor(owner).experimentResults.metric({ id: queued, metric: 'count_1s' });
     expect(metric).toMatchObject({ completedRuns: 0, conditions: [] });
+  });
+});
+
+describe('condition labels of a design whose keys jsonb reorders', () => {
+  it('labels each condition with the parameters its runs were created with', async () => {
+    const owner = await createTestUser('researcher');
+    // jsonb stores keys shortest first, so "community-type" comes back before "platform-features".
+    const id = await createExperiment(owner.id, { name: 'order', repetitions: 1, steps: 5, enumerated: { 'platform-features': [false, true], 'community-type': ['online', 'offline'] } }, { run: false });
+    const stored = await getDb().experimentRun.findMany({ where: { experimentId: id }, orderBy: { conditionIndex: 'asc' }, select: { parameters: true } });
+    const overview = await callerFor(owner).experimentResults.overview({ id });
+    expect(overview.conditions.map((c) => c.parameters)).toEqual(stored.map((r) => r.parameters));
+    expect(overview.conditions[1]?.label).toBe('community-type = offline, platform-features = false');
   });
 });

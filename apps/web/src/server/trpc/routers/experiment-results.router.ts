@@ -3,12 +3,16 @@ import { experimentResultsService } from '../../simulation/experiment-results-se
 import { createTRPCRouter, protectedProcedure, researcherProcedure } from '../init';
 import {
   ZArchiveExperimentOutput,
+  ZExperimentCompareInput,
+  ZExperimentCompareOutput,
   ZExperimentIdInput,
   ZExperimentMetricInput,
   ZExperimentMetricOutput,
   ZExperimentOverviewOutput,
   ZExperimentRunsInput,
   ZExperimentRunsOutput,
+  ZExperimentSensitivityInput,
+  ZExperimentSensitivityOutput,
   type TExperimentOverviewOutput,
   type TRunOutput,
 } from './experiment-results.types';
@@ -58,6 +62,34 @@ export const experimentResultsRouter = createTRPCRouter({
     .input(ZExperimentMetricInput)
     .output(ZExperimentMetricOutput)
     .query(({ ctx, input }) => experimentResultsService(ctx.db).getMetric(ctx.viewer, input.id, { metric: input.metric, maxPoints: input.maxPoints })),
+
+  sensitivity: protectedProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/experiments/{id}/sensitivity',
+        tags: ['simulation'],
+        summary: 'Sensitivity analysis of a Latin-hypercube experiment: partial rank correlation (PRCC) of each output’s final value on each sampled parameter, with p-values and 95% intervals',
+        protect: true,
+      },
+    })
+    .input(ZExperimentSensitivityInput)
+    .output(ZExperimentSensitivityOutput)
+    .query(({ ctx, input }) => experimentResultsService(ctx.db).getSensitivity(ctx.viewer, input.id, input.metrics ? { metrics: input.metrics } : {})),
+
+  compare: protectedProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/experiments/{id}/compare',
+        tags: ['simulation'],
+        summary: 'Two conditions side by side: per recorded metric, the mean final value of each and the difference of means (b − a) with its 95% Welch interval',
+        protect: true,
+      },
+    })
+    .input(ZExperimentCompareInput)
+    .output(ZExperimentCompareOutput)
+    .query(({ ctx, input }) => experimentResultsService(ctx.db).compareConditions(ctx.viewer, input.id, { a: input.a, b: input.b })),
 
   archive: researcherProcedure
     .meta({ openapi: { method: 'POST', path: '/experiments/{id}/archive', tags: ['simulation'], summary: 'Publish a completed experiment as a data set in the archive (design + results.csv); once per experiment', protect: true } })

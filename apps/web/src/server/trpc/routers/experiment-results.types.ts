@@ -4,6 +4,7 @@ import { ZExperimentStatus } from './experiment.types';
 const ZParamValue = z.union([z.number(), z.boolean(), z.string()]);
 const ZIsoDate = z.iso.datetime();
 const ZNullableNumber = z.number().nullable();
+const ZLhsParameter = z.object({ name: z.string(), min: z.number(), max: z.number() });
 
 export const ZExperimentIdInput = z.object({ id: z.uuid() });
 
@@ -27,6 +28,7 @@ export const ZExperimentOverviewOutput = z.object({
     perTick: z.boolean(),
     metrics: z.array(z.string()),
     valueSets: z.array(z.object({ name: z.string(), values: z.array(ZParamValue) })),
+    lhs: z.object({ samples: z.number().int(), parameters: z.array(ZLhsParameter) }).nullable(),
     raw: z.record(z.string(), z.unknown()),
   }),
   conditions: z.array(z.object({ index: z.number().int(), label: z.string(), parameters: z.record(z.string(), ZParamValue) })),
@@ -91,3 +93,42 @@ export const ZExperimentMetricOutput = z.object({
 export type TExperimentMetricOutput = z.infer<typeof ZExperimentMetricOutput>;
 
 export const ZArchiveExperimentOutput = z.object({ datasetId: z.string(), created: z.boolean() });
+
+export const ZExperimentSensitivityInput = ZExperimentIdInput.extend({
+  /** Outputs to analyse (metric ids); default every recorded metric. */
+  metrics: z.array(z.string().min(1).max(100)).min(1).max(100).optional(),
+});
+
+export const ZExperimentSensitivityOutput = z.object({
+  parameters: z.array(ZLhsParameter),
+  samples: z.number().int(),
+  repetitions: z.number().int(),
+  completedRuns: z.number().int(),
+  outputs: z.array(
+    z.object({
+      metric: z.string(),
+      n: z.number().int(),
+      coefficients: z.array(
+        z.object({ parameter: z.string(), prcc: ZNullableNumber, pValue: ZNullableNumber, lo: ZNullableNumber, hi: ZNullableNumber, spearman: ZNullableNumber }),
+      ),
+    }),
+  ),
+});
+export type TExperimentSensitivityOutput = z.infer<typeof ZExperimentSensitivityOutput>;
+
+export const ZExperimentCompareInput = ZExperimentIdInput.extend({
+  /** Condition indexes (0-based, as in the metric results): B is compared with A. */
+  a: z.number().int().min(0).max(1_000_000),
+  b: z.number().int().min(0).max(1_000_000),
+});
+
+const ZComparedCondition = z.object({ conditionIndex: z.number().int(), label: z.string(), parameters: z.record(z.string(), ZParamValue), runs: z.number().int() });
+
+export const ZExperimentCompareOutput = z.object({
+  a: ZComparedCondition,
+  b: ZComparedCondition,
+  metrics: z.array(
+    z.object({ metric: z.string(), a: ZMeanBand, b: ZMeanBand, difference: ZNullableNumber, lo: ZNullableNumber, hi: ZNullableNumber, pValue: ZNullableNumber }),
+  ),
+});
+export type TExperimentCompareOutput = z.infer<typeof ZExperimentCompareOutput>;

@@ -6,6 +6,7 @@ import { createContextFromRequest } from '../context';
 import { getOpenApiDocument } from '../../rest/openapi';
 import { getAuth } from '../../auth/auth';
 import { getDb } from '../../db';
+import { platformServices } from '../../platform';
 import { callerFor, createCommunityFixture } from '../../testing/platform-fixtures';
 
 const WEEK = 7 * 86_400_000;
@@ -33,13 +34,12 @@ async function communityWithHistory(visibility: 'public' | 'private' = 'public')
       { userId: f.admin.id, communityId: community.id, kind: 'thanks.receive', at: now },
     ],
   });
+  // Chat through the service, so it reaches the ledger: one message counted, one deleted (not counted).
   const general = await db.chatChannel.findFirstOrThrow({ where: { communityId: community.id, kind: 'general' }, select: { id: true } });
-  await db.chatMessage.createMany({
-    data: [
-      { channelId: general.id, authorId: f.member.id, clientId: 'health-1', body: 'counted' },
-      { channelId: general.id, authorId: f.admin.id, clientId: 'health-2', body: 'deleted, not counted', deletedAt: now },
-    ],
-  });
+  const chat = platformServices(db).chat;
+  await chat.sendMessage(f.member, { channelId: general.id, clientId: 'health-1', body: 'counted' });
+  const deleted = await chat.sendMessage(f.admin, { channelId: general.id, clientId: 'health-2', body: 'deleted, not counted' });
+  await chat.deleteMessage(f.admin, { messageId: deleted.message.id });
   return { ...f, communityId: community.id, oldWeek: weekKey(old), thisWeek: weekKey(now) };
 }
 

@@ -20,6 +20,7 @@ import {
   survivalPlot,
 } from '~/components/health/health-series';
 import { HealthStat } from '~/components/health/health-stat';
+import { TwinSection } from '~/components/health/twin/twin-section';
 import { serverCaller } from '../../_lib/server-caller';
 
 export const metadata: Metadata = { title: 'Community health' };
@@ -87,6 +88,9 @@ export default async function CommunityHealthPage({ params }: { params: Promise<
   const joins = membershipFlowPlot(h);
   const changes = roleChangesPlot(h);
   const needs = needsPlot(h);
+  // The twin (issue 9): its latest calibration, and whether this viewer may start one (the server checks again).
+  const [twin, community] = await Promise.all([api.twin.latest({ slug }), api.community.get({ slug })]);
+  const canStartTwin = viewer.role === 'staff' || community.permissions.isAdmin;
   const { powerLaw, logNormal } = h.distribution;
 
   return (
@@ -299,6 +303,8 @@ export default async function CommunityHealthPage({ params }: { params: Promise<
             ).
           </p>
         </section>
+
+        <TwinSection slug={slug} twin={twin} canStart={canStartTwin} synthetic={h.synthetic.any} />
 
         <HealthDefinitions windowWeeks={h.rules.windowWeeks} coreThreshold={h.rules.coreThreshold} />
       </div>

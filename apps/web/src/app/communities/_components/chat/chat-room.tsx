@@ -1,9 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { ArrowLeft, MessageSquareReply, Paperclip, Pencil, SmilePlus, Trash2, WifiOff } from 'lucide-react';
+import { ArrowLeft, Ellipsis, MessageSquareReply, Paperclip, Pencil, SmilePlus, Trash2, WifiOff } from 'lucide-react';
 import type { ChatMessageWire } from '~/server/realtime/contracts';
 import { useTRPC } from '~/lib/trpc/react';
 import { Button } from '~/components/ui/button';
@@ -75,9 +75,16 @@ function MessageItem({
         <p className="text-sm italic text-muted-foreground">Message deleted</p>
       ) : (
         <>
-          <button type="button" className="block min-h-6 w-full text-left" onClick={() => setSelected((s) => !s)} aria-expanded={selected} aria-label="Message actions">
-            {message.body ? <ChatMessageBody body={message.body} /> : <span className="text-xs text-muted-foreground">{message.attachments.length === 1 ? 'shared a file' : `shared ${message.attachments.length} files`}</span>}
-          </button>
+          <div className="flex items-start gap-1">
+            {/* A tap on the text opens the actions (phones); the button beside it is the way for
+                keyboards and screen readers, and keeps the text (and its links) out of a button. */}
+            <div className="min-h-6 min-w-0 flex-1" onClick={() => setSelected((s) => !s)}>
+              {message.body ? <ChatMessageBody body={message.body} /> : <span className="text-xs text-muted-foreground">{message.attachments.length === 1 ? 'shared a file' : `shared ${message.attachments.length} files`}</span>}
+            </div>
+            <Button type="button" size="sm" variant="ghost" className="size-8 shrink-0 p-0 text-muted-foreground" onClick={() => setSelected((s) => !s)} aria-expanded={selected} aria-label="Message actions">
+              <Ellipsis className="size-4" aria-hidden />
+            </Button>
+          </div>
           <MessageAttachments attachments={message.attachments} />
           <LinkCards cards={cards} />
         </>
@@ -144,12 +151,17 @@ function MessageItem({
   );
 }
 
-function Composer({ chat, channelId, threadRootId, label }: { chat: ChatChannelState; channelId: string; threadRootId: string | null; label: string }) {
+function Composer({ chat, channelId, threadRootId, label, autoFocus }: { chat: ChatChannelState; channelId: string; threadRootId: string | null; label: string; autoFocus: boolean }) {
   const trpc = useTRPC();
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<ChatAttachment[]>([]);
   const [uploading, setUploading] = useState<string[]>([]);
   const [uploadError, setUploadError] = useState<string | null>(null);
+  // The mention list is a listbox driven from the textarea (focus never leaves it): arrows move
+  // the highlighted option, Enter or Tab picks it, Escape closes the list until the text changes.
+  const [activeMention, setActiveMention] = useState(0);
+  const [dismissedAt, setDismissedAt] = useState<string | null>(null);
+  const listId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const attach = async (list: FileList | null) => {
     setUploadError(null);
@@ -173,6 +185,9 @@ function Composer({ chat, channelId, threadRootId, label }: { chat: ChatChannelS
   const mentionQuery = /(?:^|\s)@([\p{L}\p{N}_-]{0,30})$/u.exec(body)?.[1];
   const candidates = useQuery({ ...trpc.chat.mentionCandidates.queryOptions({ channelId }), enabled: mentionQuery !== undefined, staleTime: 60_000 });
   const suggestions = mentionQuery === undefined ? [] : (candidates.data?.items ?? []).filter((c) => c.name.toLowerCase().includes(mentionQuery.toLowerCase())).slice(0, 6);
+  const mentionOpen = suggestions.length > 0 && dismissedAt !== body;
+  const active = Math.min(activeMention, suggestions.length - 1);
+  const pickMention = (s: { id: string; name: string }) => setBody((b) => b.replace(/@[\p{L}\p{N}_-]{0,30}$/u, `@[${s.name}](${s.id}) `));
   const submit = () => {
     const text = body.trim();
     if ((!text && files.length === 0) || uploading.length > 0) return;
@@ -196,19 +211,20 @@ function Composer({ chat, channelId, threadRootId, label }: { chat: ChatChannelS
           submit();
         }}
       >
-        {suggestions.length > 0 ? (
-          <ul className="absolute bottom-full left-2 z-10 mb-1 w-64 rounded-md border bg-popover p-1 shadow" role="listbox" aria-label="Mention someone">
-            {suggestions.map((s) => (
-              <li key={s.id}>
-                <button
-                  type="button"
-                  role="option"
-                  aria-selected={false}
-                  className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-muted"
-                  onClick={() => setBody((b) => b.replace(/@[\p{L}\p{N}_-]{0,30}$/u, `@[${s.name}](${s.id}) `))}
-                >
-                  {s.name}
-                </button>
+        {mentionOpen ? (
+          <ul id={listId} className="absolute bottom-full left-2 z-10 mb-1 w-64 rounded-md border bg-card p-1 text-card-foreground shadow" role="listbox" aria-label="Mention someone">
+            {suggestions.map((s, i) => (
+              <li
+                key={s.id}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={`cursor-pointer rounded px-2 py-1.5 text-sm hover:bg-muted ${i === active ? 'bg-accent text-accent-foreground' : ''}`}
+                // Keeps focus (and the caret) in the textarea.
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => pickMention(s)}
+              >
+                {s.name}
               </li>
             ))}
           </ul>
@@ -227,6 +243,10 @@ function Composer({ chat, channelId, threadRootId, label }: { chat: ChatChannelS
         </Button>
         <textarea
           aria-label={label}
+          autoFocus={autoFocus}
+          aria-autocomplete="list"
+          aria-controls={mentionOpen ? listId : undefined}
+          aria-activedescendant={mentionOpen ? `${listId}-${active}` : undefined}
           rows={1}
           maxLength={4000}
           className="max-h-40 min-h-11 flex-1 resize-none rounded-md border bg-background px-3 py-2.5 text-base sm:text-sm"
@@ -234,10 +254,18 @@ function Composer({ chat, channelId, threadRootId, label }: { chat: ChatChannelS
           value={body}
           onChange={(e) => {
             setBody(e.target.value);
+            setActiveMention(0);
             chat.setTyping(e.target.value.length > 0);
           }}
           onBlur={() => chat.setTyping(false)}
           onKeyDown={(e) => {
+            if (mentionOpen && !e.nativeEvent.isComposing) {
+              const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+              if (step !== 0 || ((e.key === 'Enter' || e.key === 'Tab') && !e.shiftKey) || e.key === 'Escape') e.preventDefault();
+              if (step !== 0) return setActiveMention((active + step + suggestions.length) % suggestions.length);
+              if ((e.key === 'Enter' || e.key === 'Tab') && !e.shiftKey) return pickMention(suggestions[active]!);
+              if (e.key === 'Escape') return setDismissedAt(body);
+            }
             if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
               e.preventDefault();
               submit();
@@ -271,6 +299,12 @@ function PendingList({ items, connected }: { items: { clientId: string; body: st
 export function ChatRoom({ slug, channel, viewer, receipts }: ChatRoomProps) {
   const chat = useChatChannel(channel.id, viewer, receipts);
   const [thread, setThread] = useState<string | null>(null);
+  // Opening or leaving a thread replaces the button that did it: focus goes to the new composer
+  // instead of being lost to the page (not on the first render, which would steal it on arrival).
+  const switchedView = useRef(false);
+  useEffect(() => {
+    switchedView.current = true;
+  }, []);
   const scroller = useRef<HTMLDivElement>(null);
   const topSentinel = useRef<HTMLDivElement>(null);
   const heightBeforeOlder = useRef<number | null>(null);
@@ -394,7 +428,7 @@ export function ChatRoom({ slug, channel, viewer, receipts }: ChatRoomProps) {
         {chat.typing.length > 0 ? `${chat.typing.map((t) => t.name).join(', ')} ${chat.typing.length === 1 ? 'is' : 'are'} typing…` : ''}
       </p>
       {channel.canPost ? (
-        <Composer key={thread ?? 'channel'} chat={chat} channelId={channel.id} threadRootId={thread} label={thread ? 'Reply in thread' : channel.kind === 'direct' ? `Message @${channel.name}` : `Message #${channel.name}`} />
+        <Composer key={thread ?? 'channel'} autoFocus={switchedView.current} chat={chat} channelId={channel.id} threadRootId={thread} label={thread ? 'Reply in thread' : channel.kind === 'direct' ? `Message @${channel.name}` : `Message #${channel.name}`} />
       ) : (
         <p className="border-t p-3 text-sm text-muted-foreground">
           {channel.kind === 'direct' ? 'You no longer share a community with this person, so the conversation is read-only.' : 'This channel is read-only for you.'}

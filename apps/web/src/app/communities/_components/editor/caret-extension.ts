@@ -15,7 +15,7 @@ export interface CaretUser {
 export const CollaborationCaret = Extension.create<{ awareness: Awareness | null; user: CaretUser }>({
   name: 'collaborationCaret',
   addOptions() {
-    return { awareness: null, user: { name: 'Someone', color: '#0d9488' } };
+    return { awareness: null, user: { name: 'Someone', color: '#0f766e' } };
   },
   addProseMirrorPlugins() {
     const { awareness, user } = this.options;
@@ -45,7 +45,8 @@ export function safeColor(color: unknown): string {
   return typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : '#64748b';
 }
 
-const PALETTE = ['#0d9488', '#7c3aed', '#db2777', '#ea580c', '#2563eb', '#16a34a', '#ca8a04', '#dc2626'];
+// Tailwind's 700 shades: white names on them read at 4.5:1 or better (WCAG AA).
+const PALETTE = ['#0f766e', '#6d28d9', '#be185d', '#c2410c', '#1d4ed8', '#15803d', '#a16207', '#b91c1c'];
 
 export function colorFor(id: string): string {
   let h = 0;

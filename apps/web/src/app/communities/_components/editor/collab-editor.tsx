@@ -4,13 +4,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { HocuspocusProvider } from '@hocuspocus/provider';
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import Placeholder from '@tiptap/extension-placeholder';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import DOMPurify from 'dompurify';
-import { Bold, Code, Columns3, Heading2, ImageIcon, Italic, Link2, List, ListChecks, Redo2, Rows3, Table2, Trash2, Undo2 } from 'lucide-react';
 import { useTRPC } from '~/lib/trpc/react';
 import { Button } from '~/components/ui/button';
 import { Skeleton } from '~/components/ui/skeleton';
@@ -20,6 +19,7 @@ import { CollaborationCaret, colorFor } from './caret-extension';
 import { CommentHighlights, commentHighlightsKey, type CommentRange } from './comment-highlights';
 import { CommentsPanel } from './comments-panel';
 import { documentExtensions } from './document-extensions';
+import { EditorToolbar, IMAGE_TYPES } from './editor-toolbar';
 import { HistoryPanel } from './history-panel';
 import { mentionSuggestion } from './mention-suggestion';
 import { usePresence } from './use-presence';
@@ -38,7 +38,6 @@ interface Props {
   linkKey?: string | null;
 }
 
-const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
 /** The server's limit (MAX_DOCUMENT_IMAGE_BYTES); it also limits uploads per minute (429, with its message shown). */
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
@@ -170,7 +169,7 @@ function EditorWithPanels({ documentId, canWrite, canComment, user, linkKey, ydo
             ))}
           </ul>
         </div>
-        {canWrite && editor ? <Toolbar editor={editor} onImage={(file) => void upload.current(file).then((src) => editor.chain().focus().setImage({ src, alt: file.name.slice(0, 200) }).run(), () => undefined)} /> : null}
+        {canWrite && editor ? <EditorToolbar editor={editor} onImage={(file) => void upload.current(file).then((src) => editor.chain().focus().setImage({ src, alt: file.name.slice(0, 200) }).run(), () => undefined)} /> : null}
         {canWrite && editor && !linkKey ? <MakeNeedFromSelection editor={editor} documentId={documentId} /> : null}
         {uploadError ? (
           <p role="alert" className="text-sm text-destructive">
@@ -178,7 +177,8 @@ function EditorWithPanels({ documentId, canWrite, canComment, user, linkKey, ydo
           </p>
         ) : null}
         {restored ? <RestoreNotice documentId={documentId} event={restored} viewerId={user?.id ?? null} canWrite={canWrite} onDismiss={() => setRestored(null)} /> : null}
-        <div className="rounded-lg border bg-background">
+        {/* The text itself draws no outline (it would hug the caret line); its frame shows focus. */}
+        <div className="rounded-lg border bg-background focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-ring">
           <EditorContent editor={editor} />
         </div>
         {!canWrite ? <p className="text-xs text-muted-foreground">You can read this document but not edit it.</p> : null}
@@ -217,82 +217,5 @@ function SyncBadge({ state }: { state: SyncState }) {
     <p role="status" aria-live="polite" data-testid="sync-state" data-state={state.kind} className={`text-sm ${tone}`}>
       {text}
     </p>
-  );
-}
-
-function Toolbar({ editor, onImage }: { editor: Editor; onImage: (file: File) => void }) {
-  const fileInput = useRef<HTMLInputElement>(null);
-  // Tiptap 3 does not re-render on every transaction: subscribe to what the buttons show.
-  const active = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      heading: e.isActive('heading'),
-      bulletList: e.isActive('bulletList'),
-      taskList: e.isActive('taskList'),
-      codeBlock: e.isActive('codeBlock'),
-      table: e.isActive('table'),
-    }),
-  });
-  const item = (label: string, icon: React.ReactNode, run: () => void, pressed?: boolean) => (
-    <Button key={label} type="button" size="sm" variant={pressed ? 'default' : 'ghost'} aria-label={label} title={label} aria-pressed={pressed} onClick={run} className="min-h-9 min-w-9">
-      {icon}
-    </Button>
-  );
-  const c = () => editor.chain().focus();
-  return (
-    <div className="grid gap-1">
-      <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 rounded-lg border p-1">
-        {item('Bold', <Bold className="size-4" />, () => c().toggleBold().run(), active.bold)}
-        {item('Italic', <Italic className="size-4" />, () => c().toggleItalic().run(), active.italic)}
-        {item('Heading', <Heading2 className="size-4" />, () => c().toggleHeading({ level: 2 }).run(), active.heading)}
-        {item('Bullet list', <List className="size-4" />, () => c().toggleBulletList().run(), active.bulletList)}
-        {item('Task list', <ListChecks className="size-4" />, () => c().toggleTaskList().run(), active.taskList)}
-        {item('Code block', <Code className="size-4" />, () => c().toggleCodeBlock().run(), active.codeBlock)}
-        {item('Link', <Link2 className="size-4" />, () => {
-          const href = window.prompt('Link address (https://…)');
-          if (href && /^(https?:|mailto:)/i.test(href)) c().setLink({ href }).run();
-        })}
-        {item('Insert image', <ImageIcon className="size-4" />, () => fileInput.current?.click())}
-        {item('Insert table', <Table2 className="size-4" />, () => c().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), active.table)}
-        {item('Undo', <Undo2 className="size-4" />, () => c().undo().run())}
-        {item('Redo', <Redo2 className="size-4" />, () => c().redo().run())}
-        <input
-          ref={fileInput}
-          type="file"
-          accept={IMAGE_TYPES}
-          className="sr-only"
-          aria-label="Image file"
-          data-testid="image-file"
-          tabIndex={-1}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) onImage(file);
-          }}
-        />
-      </div>
-      {active.table ? (
-        // Table commands sit in their own row, shown while the caret is in a table (big enough to tap).
-        <div role="toolbar" aria-label="Table" className="flex flex-wrap gap-1 rounded-lg border p-1 text-xs">
-          <Button type="button" size="sm" variant="ghost" className="min-h-9" onClick={() => c().addRowAfter().run()}>
-            <Rows3 className="size-4" /> Add row
-          </Button>
-          <Button type="button" size="sm" variant="ghost" className="min-h-9" onClick={() => c().addColumnAfter().run()}>
-            <Columns3 className="size-4" /> Add column
-          </Button>
-          <Button type="button" size="sm" variant="ghost" className="min-h-9" onClick={() => c().deleteRow().run()}>
-            Remove row
-          </Button>
-          <Button type="button" size="sm" variant="ghost" className="min-h-9" onClick={() => c().deleteColumn().run()}>
-            Remove column
-          </Button>
-          <Button type="button" size="sm" variant="ghost" className="min-h-9 text-destructive" onClick={() => c().deleteTable().run()}>
-            <Trash2 className="size-4" /> Delete table
-          </Button>
-        </div>
-      ) : null}
-    </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import * as Y from 'yjs';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
@@ -133,6 +133,16 @@ function CommentForm(props: { documentId: string; placeholder: string; compact?:
   const [mentioned, setMentioned] = useState<Map<string, string>>(new Map());
   const query = /@([\p{L}\p{N}_-]{1,30})$/u.exec(body)?.[1] ?? null;
   const candidates = useQuery({ ...trpc.document.mentionCandidates.queryOptions({ documentId: props.documentId, query: query ?? '' }), enabled: query !== null });
+  // A listbox driven from the textarea (focus stays there): arrows, Enter or Tab to pick, Escape to close.
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [dismissedAt, setDismissedAt] = useState<string | null>(null);
+  const listId = useId();
+  const options = query !== null && dismissedAt !== body ? (candidates.data ?? []) : [];
+  const active = Math.min(activeIndex, options.length - 1);
+  const pick = (c: { id: string; name: string }) => {
+    setBody(body.replace(/@[\p{L}\p{N}_-]{1,30}$/u, `@${c.name} `));
+    setMentioned(new Map(mentioned).set(c.id, c.name));
+  };
   return (
     <form
       className={`relative grid gap-2 ${props.compact ? 'flex-1' : ''}`}
@@ -151,24 +161,37 @@ function CommentForm(props: { documentId: string; placeholder: string; compact?:
         className="min-h-12 rounded-md border bg-background px-2 py-1 text-sm"
         value={body}
         maxLength={5000}
-        onChange={(e) => setBody(e.target.value)}
+        aria-autocomplete="list"
+        aria-controls={options.length > 0 ? listId : undefined}
+        aria-activedescendant={options.length > 0 ? `${listId}-${active}` : undefined}
+        onChange={(e) => {
+          setBody(e.target.value);
+          setActiveIndex(0);
+        }}
+        onKeyDown={(e) => {
+          if (options.length === 0 || e.nativeEvent.isComposing) return;
+          const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+          const picks = (e.key === 'Enter' || e.key === 'Tab') && !e.shiftKey;
+          if (step === 0 && !picks && e.key !== 'Escape') return;
+          e.preventDefault();
+          if (step !== 0) setActiveIndex((active + step + options.length) % options.length);
+          else if (picks) pick(options[active]!);
+          else setDismissedAt(body);
+        }}
       />
-      {query !== null && (candidates.data?.length ?? 0) > 0 ? (
-        <ul role="listbox" aria-label="Mention suggestions" className="absolute top-full z-10 grid rounded-md border bg-popover p-1 shadow">
-          {candidates.data!.map((c) => (
-            <li key={c.id}>
-              <button
-                type="button"
-                role="option"
-                aria-selected={false}
-                className="w-full rounded px-2 py-1 text-left hover:bg-muted"
-                onClick={() => {
-                  setBody(body.replace(/@[\p{L}\p{N}_-]{1,30}$/u, `@${c.name} `));
-                  setMentioned(new Map(mentioned).set(c.id, c.name));
-                }}
-              >
-                {c.name}
-              </button>
+      {options.length > 0 ? (
+        <ul id={listId} role="listbox" aria-label="Mention suggestions" className="absolute top-full z-10 grid rounded-md border bg-card p-1 text-card-foreground shadow">
+          {options.map((c, i) => (
+            <li
+              key={c.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={`cursor-pointer rounded px-2 py-1 hover:bg-muted ${i === active ? 'bg-accent text-accent-foreground' : ''}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => pick(c)}
+            >
+              {c.name}
             </li>
           ))}
         </ul>

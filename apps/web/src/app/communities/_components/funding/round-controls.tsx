@@ -11,14 +11,16 @@ import { Input } from '~/components/ui/input';
 const DAY = 86_400_000;
 
 /**
- * Opens a round now or schedules it: with "Opens in" above zero the worker opens it then and grants
- * the budgets. `earliestOpening` is when the open round closes (the next one can open after that).
+ * Opens a round now or schedules it: with an "Opens at" in the future the worker opens it then
+ * (within a minute) and grants the budgets. `earliestOpening` is when the open round closes (the
+ * next one can open after that). The time is the browser's local time.
  */
 export function OpenRoundForm({ community, earliestOpening = null }: { community: string; earliestOpening?: Date | null }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [title, setTitle] = useState('');
-  const [startDays, setStartDays] = useState(earliestOpening ? String(Math.max(1, Math.ceil((earliestOpening.getTime() - Date.now()) / DAY))) : '0');
+  // Empty means now. Left empty at first: a default in local time would differ between server and browser.
+  const [opensAtText, setOpensAtText] = useState('');
   const [days, setDays] = useState('14');
   const [budget, setBudget] = useState('100');
   const [cap, setCap] = useState('');
@@ -29,17 +31,18 @@ export function OpenRoundForm({ community, earliestOpening = null }: { community
   const [capRatio, setCapRatio] = useState('');
   const open = useMutation(trpc.funding.openRound.mutationOptions({ onSuccess: () => router.refresh() }));
   const error = open.error ? errorDetails(open.error) : null;
+  const opensAt = opensAtText ? new Date(opensAtText) : null;
+  const scheduling = opensAt !== null && !Number.isNaN(opensAt.getTime());
   return (
     <form
       className="grid gap-3 text-sm"
       onSubmit={(e) => {
         e.preventDefault();
-        const opensAt = Number(startDays) > 0 ? new Date(Date.now() + Number(startDays) * DAY) : null;
         open.mutate({
           community,
           title,
-          opensAt,
-          closesAt: new Date((opensAt ?? new Date()).getTime() + Number(days) * DAY),
+          opensAt: scheduling ? opensAt : null,
+          closesAt: new Date((scheduling ? opensAt : new Date()).getTime() + Number(days) * DAY),
           budgetPerMember: Number(budget),
           memberCapPerNeed: cap ? Number(cap) : null,
           minimumGoal: Number(minimumGoal),
@@ -56,8 +59,8 @@ export function OpenRoundForm({ community, earliestOpening = null }: { community
       </label>
       <div className="grid grid-cols-2 gap-3">
         <label className="grid gap-1">
-          <span className="font-medium">Opens in (days)</span>
-          <Input type="number" inputMode="numeric" min={earliestOpening ? 1 : 0} step={1} value={startDays} onChange={(e) => setStartDays(e.target.value)} required />
+          <span className="font-medium">Opens at</span>
+          <Input type="datetime-local" value={opensAtText} onChange={(e) => setOpensAtText(e.target.value)} required={earliestOpening !== null} aria-describedby="round-opens-hint" />
         </label>
         <label className="grid gap-1">
           <span className="font-medium">Runs for (days)</span>
@@ -98,9 +101,15 @@ export function OpenRoundForm({ community, earliestOpening = null }: { community
           </label>
         </div>
       ) : null}
-      {Number(startDays) > 0 ? <p className="text-muted-foreground">It opens by itself then, and every member gets the budget at that moment.</p> : null}
+      <p id="round-opens-hint" className="text-muted-foreground">
+        {scheduling
+          ? 'It opens by itself then, and every member gets the budget at that moment (and a notification).'
+          : earliestOpening
+            ? `The current round closes ${earliestOpening.toISOString().slice(0, 16).replace('T', ' ')} UTC: the next one can open after that.`
+            : 'Leave “Opens at” empty to open the round now.'}
+      </p>
       <Button type="submit" disabled={open.isPending || title.trim().length < 3}>
-        {Number(startDays) > 0 ? 'Schedule round' : 'Open round'}
+        {scheduling ? 'Schedule round' : 'Open round'}
       </Button>
       {error ? (
         <p role="alert" className="text-destructive">
