@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import { parseUserRole, ZEditMessageInput, ZHistoryInput, ZMarkReadInput, ZMessageRef, ZReactInput, ZSendMessageInput, type ChatService } from '@p2pvalue/platform';
 import { findNulCharacter, isAppError, NUL_CHARACTER_MESSAGE } from '@p2pvalue/shared';
+import { checkChatSendRate } from '../chat-send-limit';
 import { logger } from '../logger';
 import {
   chatRoom,
@@ -85,6 +86,7 @@ export function registerChatHandlers(io: SocketServer, socket: ChatSocket, chat:
     if (findNulCharacter(parsed.data) !== null) return ack(NUL);
     const work = sendChain.then(async () => {
       try {
+        await checkChatSendRate(socket.data.userId);
         const { message, created, threadRoot, directUserIds } = await chat().sendMessage(actor(), parsed.data);
         const wire = toWire(message);
         ack({ ok: true, data: { message: wire, created } });
