@@ -35,6 +35,26 @@ export const HOSTILE_STRINGS: readonly string[] = [
   'http://[::1]:6379/',
 ];
 
+/** SQL-injection strings (OWASP testing guide) for every free-text search field, plus LIKE and tsquery syntax. */
+export const SQL_INJECTION_STRINGS: readonly string[] = [
+  "' OR '1'='1",
+  "' OR 1=1 --",
+  '" OR ""="',
+  "'; DROP TABLE \"user\"; --",
+  "1; SELECT pg_sleep(5) --",
+  "' UNION SELECT id, email, name FROM \"user\" --",
+  "admin'--",
+  "%' AND 1=0 UNION SELECT NULL --",
+  '%',
+  '_',
+  '\\',
+  "'",
+  '!',
+  '& | ! ( ) : *',
+  'foo:* & !bar',
+  "$$; SELECT 1; $$",
+];
+
 /** Numbers at the edges: negative, fractional, huge, beyond integer precision, NaN/Infinity (as a JS caller can send them). */
 export const HOSTILE_NUMBERS: readonly number[] = [0, -1, -0, 0.5, 1e-9, 2 ** 31, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER, -Number.MAX_VALUE, Number.NaN, Number.POSITIVE_INFINITY];
 

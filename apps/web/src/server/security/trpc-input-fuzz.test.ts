@@ -21,7 +21,8 @@ import { createContextInner } from '../trpc/context';
 import { isAllowed, type Persona } from './access-classes';
 import { casesOf } from './access-matrix';
 import { createSecurityWorld, type SecurityWorld } from './security-fixtures';
-import { hostileValue, mutateInput } from './fuzz-inputs';
+import { hostileValue, mutateInput, SQL_INJECTION_STRINGS } from './fuzz-inputs';
+import { z } from 'zod';
 
 const procedures = Object.keys(appRouter._def.procedures).sort();
 /** Inputs per procedure; CI keeps the default, a deeper local run sets FUZZ_RUNS. */
@@ -123,5 +124,48 @@ describe('inputs found by fuzzing', () => {
     const document = world.pub.document;
     await expect(call('admin', 'document.addComment', { documentId: document, body: '' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
+});
+
+/** Query procedures with a free-text search field, read off their input schemas (so a new search is covered by itself). */
+function searchFields(): Array<{ path: string; field: string }> {
+  const found: Array<{ path: string; field: string }> = [];
+  for (const [path, procedure] of Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string; inputs?: unknown[] } }>)) {
+    const input = procedure._def.inputs?.[0];
+    if (procedure._def.type !== 'query' || !(input instanceof z.ZodObject)) continue;
+    for (const [field, schema] of Object.entries(input.shape)) {
+      let inner: unknown = schema;
+      while ((inner as { _zod?: { def?: { innerType?: unknown } } })._zod?.def?.innerType) inner = (inner as { _zod: { def: { innerType: unknown } } })._zod.def.innerType;
+      if (inner instanceof z.ZodString && /^(q|query|search)$/.test(field)) found.push({ path, field });
+    }
+  }
+  return found;
+}
+
+describe('SQL injection strings through every search field', () => {
+  const fields = searchFields();
+
+  it('finds the search fields', () => {
+    expect(fields.map((f) => f.path)).toEqual(expect.arrayContaining(['directory.search', 'chat.search', 'admin.listUsers', 'document.mentionCandidates']));
+  });
+
+  for (const { path, field } of fields) {
+    it(`${path} (${field})`, async () => {
+      const entry = casesOf(path)[0]!;
+      const persona = PERSONA_PREFERENCE.find((p) => isAllowed(entry.access, p)) ?? 'outsider';
+      const problems: string[] = [];
+      for (const text of SQL_INJECTION_STRINGS) {
+        const base = (await entry.input(world, persona)) as Record<string, unknown> | undefined;
+        const before = await countRows();
+        const outcome = await call(persona, path, { ...base, [field]: text }).then(
+          () => 'ok',
+          (error: { code?: string; message?: string }) => (error.code === 'BAD_REQUEST' ? 'ok' : `${error.code}: ${String(error.message).slice(0, 160)}`),
+        );
+        if (outcome !== 'ok') problems.push(`${JSON.stringify(text)} → ${outcome}`);
+        const changed = changedTables(before, await countRows());
+        if (changed.length > 0) problems.push(`${JSON.stringify(text)} wrote: ${changed.join(', ')}`);
+      }
+      expect(problems).toEqual([]);
+    }, 120_000);
+  }
 });
 
