@@ -12,6 +12,8 @@ export default async function setup(context: { provide?: (key: 'DATABASE_URL', v
   process.env.BETTER_AUTH_SECRET = `test-secret-${runId}-0123456789abcdef0123456789`;
   process.env.PUBLIC_URL = 'http://localhost:3999';
   process.env.AUTH_SIGNIN_RATE_LIMIT ??= '5';
+  // Tests send bursts from one member; chat-send-limit.test.ts sets its own small limit.
+  process.env.CHAT_SEND_RATE_LIMIT ??= '1000';
   const dropDatabase = await testDatabaseGlobalSetup(context as never);
 
   return async () => {

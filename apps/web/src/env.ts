@@ -13,6 +13,8 @@ export const env = createEnv({
     BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters'),
     /** Sign-in attempts allowed per client address per minute. */
     AUTH_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    /** Chat messages one member may send per 10 seconds, over socket.io, tRPC and REST together. */
+    CHAT_SEND_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
     /** Largest accepted JSON request body, in bytes. */
     MAX_JSON_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
     /** Set when the app runs behind a TLS-terminating proxy (enables HSTS and secure cookies). */

@@ -16,3 +16,4 @@ export {
   type TSimulationRunPayload,
   type TSimulationExperimentPayload,
 } from './jobs';
+export { findNulCharacter, NUL_CHARACTER_MESSAGE } from './text-input';

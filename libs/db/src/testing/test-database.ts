@@ -33,6 +33,12 @@ export interface TestDatabaseOptions {
   /** Any URL on the server to use (its database name is ignored). Default: DATABASE_URL. */
   serverUrl?: string;
   migrationsDir?: string;
+  /**
+   * The database's name (default: a fresh testDatabaseName()). A test file whose modules read
+   * DATABASE_URL at import time picks the name first, points DATABASE_URL at it, and creates it
+   * in beforeAll (see apps/web/src/server/security/trpc-input-fuzz.test.ts).
+   */
+  name?: string;
 }
 
 async function migrationsHash(migrationsDir: string): Promise<string> {
@@ -95,7 +101,8 @@ export function testDatabaseName(): string {
 /** A fresh, fully migrated database; call drop() when done. */
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = options.serverUrl ?? dbEnv().DATABASE_URL;
-  const name = testDatabaseName();
+  const name = options.name ?? testDatabaseName();
+  if (!name.startsWith(TEST_DATABASE_PREFIX)) throw new Error(`Test database names start with ${TEST_DATABASE_PREFIX} (so stale ones are cleaned up): ${name}`);
   const copyTemplate = async () => {
     const template = await ensureTemplateDatabase({ ...options, serverUrl });
     await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`));

@@ -106,6 +106,11 @@ describe('chat over socket.io', () => {
     // typing into a room one has not joined goes nowhere
     outsider.emit('chat:typing', { channelId: general, typing: true });
     const echo = nextEvent<ChatMessageWire>(member, 'chat:message', (m) => m.clientId === 'member-0001');
+    // text PostgreSQL cannot store is refused with the reason, and nothing is stored (the same id is free afterwards)
+    expect(await member.emitWithAck('chat:send', { channelId: general, clientId: 'member-0001', body: 'nul \u0000 byte' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('NUL') },
+    });
     const sent = await member.emitWithAck('chat:send', { channelId: general, clientId: 'member-0001', body: 'members only' });
     expect(sent).toMatchObject({ ok: true, data: { created: true, message: { body: 'members only' } } });
     await echo;

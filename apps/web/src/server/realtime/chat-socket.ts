@@ -1,7 +1,8 @@
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import { parseUserRole, ZEditMessageInput, ZHistoryInput, ZMarkReadInput, ZMessageRef, ZReactInput, ZSendMessageInput, type ChatService } from '@p2pvalue/platform';
-import { isAppError } from '@p2pvalue/shared';
+import { findNulCharacter, isAppError, NUL_CHARACTER_MESSAGE } from '@p2pvalue/shared';
+import { checkChatSendRate } from '../chat-send-limit';
 import { logger } from '../logger';
 import {
   chatRoom,
@@ -27,6 +28,8 @@ function failure(error: unknown): { ok: false; error: { code: string; message: s
 }
 
 const BAD = { ok: false as const, error: { code: 'BAD_REQUEST', message: 'Invalid request.' } };
+/** Text with U+0000 cannot be stored (PostgreSQL text): refused like any invalid payload, with the reason. */
+const NUL = { ok: false as const, error: { code: 'BAD_REQUEST', message: NUL_CHARACTER_MESSAGE } };
 
 /**
  * Chat over socket.io. Every inbound payload is parsed; every room join and every action is
@@ -42,6 +45,7 @@ export function registerChatHandlers(io: SocketServer, socket: ChatSocket, chat:
       if (typeof ack !== 'function') return;
       const parsed = schema.safeParse(payload);
       if (!parsed.success) return ack(BAD);
+      if (findNulCharacter(parsed.data) !== null) return ack(NUL);
       run(parsed.data).then(
         (data) => ack({ ok: true, data }),
         (error: unknown) => ack(failure(error)),
@@ -79,8 +83,10 @@ export function registerChatHandlers(io: SocketServer, socket: ChatSocket, chat:
     if (typeof ack !== 'function') return;
     const parsed = ZSendMessageInput.safeParse(payload);
     if (!parsed.success) return ack(BAD);
+    if (findNulCharacter(parsed.data) !== null) return ack(NUL);
     const work = sendChain.then(async () => {
       try {
+        await checkChatSendRate(socket.data.userId);
         const { message, created, threadRoot, directUserIds } = await chat().sendMessage(actor(), parsed.data);
         const wire = toWire(message);
         ack({ ok: true, data: { message: wire, created } });

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
-import { isAppError, type AppErrorCode } from '@p2pvalue/shared';
+import { findNulCharacter, isAppError, NUL_CHARACTER_MESSAGE, type AppErrorCode } from '@p2pvalue/shared';
 import { isDatabaseUnavailableError } from '@p2pvalue/db';
 import { hasRole, ZSlug } from '@p2pvalue/platform';
 import { databaseUnavailableError } from '../database-unavailable';
@@ -51,6 +51,11 @@ const appErrors = t.middleware(async ({ next, ctx, path }) => {
     if (isAppError(cause)) {
       throw new TRPCError({ code: TRPC_CODE_BY_APP_CODE[cause.code], message: cause.userMessage, cause });
     }
+    // A schema checked inside a service (deeper than the procedure's input) refused the value: the
+    // caller's mistake, answered like an input error rather than as a 500.
+    if (cause instanceof ZodError && result.error.code === 'INTERNAL_SERVER_ERROR') {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: z.prettifyError(cause), cause });
+    }
     if (isDatabaseUnavailableError(cause)) {
       ctx.log.warn({ path }, 'database unavailable');
       const unavailable = databaseUnavailableError(cause);
@@ -69,7 +74,14 @@ const credentials = t.middleware(({ ctx, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(appErrors).use(credentials);
+/** Text with U+0000 cannot be stored: refused before any schema or business rule runs (see text-input.ts). */
+const noNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const at = findNulCharacter(await getRawInput());
+  if (at !== null) throw new TRPCError({ code: 'BAD_REQUEST', message: at ? `${NUL_CHARACTER_MESSAGE} (field: ${at})` : NUL_CHARACTER_MESSAGE });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(appErrors).use(credentials).use(noNulCharacters);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });

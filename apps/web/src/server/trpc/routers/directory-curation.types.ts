@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { VOCABULARIES, ZAddTermInput, ZCaseFields } from '@p2pvalue/directory';
 
+/** Case and revision ids are PostgreSQL integers: a larger number is refused here, not by the database. */
+const ZDbId = z.number().int().positive().max(2_147_483_647);
+
 export const ZRevisionOutput = z.object({
   id: z.number().int(),
   caseId: z.number().int().nullable(),
@@ -18,18 +21,18 @@ export const ZRevisionOutput = z.object({
 });
 
 export const ZProposeInput = z.object({
-  caseId: z.number().int().positive().optional(),
+  caseId: ZDbId.optional(),
   fields: ZCaseFields,
   /** Honeypot: a field humans never see. */
   website: z.string().max(500).optional(),
 });
 
-export const ZRevisionIdInput = z.object({ revisionId: z.number().int().positive() });
+export const ZRevisionIdInput = z.object({ revisionId: ZDbId });
 export const ZApproveInput = ZRevisionIdInput.extend({ fields: ZCaseFields.optional() });
 export const ZRejectInput = ZRevisionIdInput.extend({ reason: z.string().trim().min(1, 'Give a reason').max(2000) });
-export const ZEditCaseInput = z.object({ caseId: z.number().int().positive(), fields: ZCaseFields });
-export const ZRevertInput = z.object({ caseId: z.number().int().positive(), revisionId: z.number().int().positive() });
-export const ZHistoryInput = z.object({ caseId: z.number().int().positive() });
+export const ZEditCaseInput = z.object({ caseId: ZDbId, fields: ZCaseFields });
+export const ZRevertInput = z.object({ caseId: ZDbId, revisionId: ZDbId });
+export const ZHistoryInput = z.object({ caseId: ZDbId });
 
 export const ZProposalOutput = z.object({ proposal: ZRevisionOutput, proposed: ZCaseFields, current: ZCaseFields.nullable() });
 

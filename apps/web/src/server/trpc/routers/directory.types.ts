@@ -99,7 +99,8 @@ export function caseListQueryToSearch(query: TCaseListQuery): TCaseSearchInput {
   };
 }
 
-export const ZCaseIdInput = z.object({ id: z.coerce.number().int().positive() });
+/** Case ids are PostgreSQL integers: a larger number is refused here, not by the database. */
+export const ZCaseIdInput = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const ZStatisticsOutput = z.object({
   total: z.number().int(),
