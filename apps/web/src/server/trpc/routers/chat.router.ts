@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZAttachmentIds, ZChatBody, ZClientId, ZCreateChannelInput, ZDirectCandidatesInput, ZLinkCardsInput, ZOpenDirectInput, ZSearchChatInput } from '@p2pvalue/platform';
+import { checkChatSendRate } from '../../chat-send-limit';
 import { platformServices } from '../../platform';
 import { broadcastChatMessage } from '../../realtime/chat-broadcast';
 import { createTRPCRouter, protectedProcedure } from '../init';
@@ -62,6 +63,7 @@ export const chatRouter = createTRPCRouter({
     )
     .output(ZChatMessageOutput)
     .mutation(async ({ ctx, input }) => {
+      await checkChatSendRate(ctx.viewer.id);
       const { message, threadRoot, directUserIds } = await platformServices(ctx.db).chat.sendMessage(ctx.viewer, {
         channelId: input.id,
         clientId: input.clientId,
