@@ -66,7 +66,7 @@ const mutatedCsv = fc
   })
   .map(({ cells, dropColumn, duplicateColumn, truncateAt, flipByte, nidBase }) => {
     // Fresh nids, so a successful import creates cases rather than updating the previous run's.
-    const rows = seedRows.map((row, i) => ({ ...row, Nid: String(nidBase + i) }));
+    const rows: Record<string, string>[] = seedRows.map((row, i) => ({ ...row, Nid: String(nidBase + i) }));
     for (const { row, col, value } of cells) rows[row % rows.length]![header[col % header.length]!] = value;
     let cols = [...header];
     if (dropColumn !== null) cols.splice(dropColumn % cols.length, 1);
