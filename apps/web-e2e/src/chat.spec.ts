@@ -63,7 +63,7 @@ test('a message reaches the other person within a second; unread badge and "new 
   const divider = member.page.getByTestId('new-messages-divider');
   await expect(divider).toBeVisible();
   // the divider sits right before the first unread message
-  await expect(member.page.locator('[data-testid="new-messages-divider"] + [data-testid="chat-message"]')).toContainText(first);
+  await expect(member.page.locator('li:has(> [data-testid="new-messages-divider"]) + [data-testid="chat-message"]')).toContainText(first);
 
   const live = `live-${Date.now()}`;
   await send(staff.page, live);

@@ -1,6 +1,6 @@
 import { FlowProducer, Queue, type JobsOptions } from 'bullmq';
 import type { TwinQueuePort } from '@p2pvalue/platform';
-import { SIMULATION_EXPERIMENT_JOB, SIMULATION_QUEUE, SIMULATION_RUN_JOB, TWIN_QUEUE, TWIN_STEP_JOB, type Redis, type TSimulationRunPayload, type TTwinStepPayload } from '@p2pvalue/shared';
+import { SIMULATION_EXPERIMENT_JOB, SIMULATION_QUEUE, SIMULATION_RUN_JOB, SIMULATION_RUN_JOB_OPTIONS, TWIN_QUEUE, TWIN_STEP_JOB, type Redis, type TSimulationRunPayload, type TTwinStepPayload } from '@p2pvalue/shared';
 
 /** A step that finds its batch still running is retried with backoff; other failures a few times. */
 export const TWIN_STEP_JOB_OPTIONS: JobsOptions = {
@@ -10,15 +10,8 @@ export const TWIN_STEP_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
-// The same contract as the experiment service's runs (apps/web experiment-queue): a failed run
-// still lets its parents run, so the step sees the batch with that particle missing.
-const RUN_JOB_OPTIONS: JobsOptions = {
-  attempts: 3,
-  backoff: { type: 'exponential', delay: 2_000 },
-  ignoreDependencyOnFailure: true,
-  removeOnComplete: { age: 24 * 3600 },
-  removeOnFail: { age: 7 * 24 * 3600 },
-};
+// A failed run still lets its parents run, so the step sees the batch with that particle missing.
+const RUN_JOB_OPTIONS: JobsOptions = SIMULATION_RUN_JOB_OPTIONS;
 
 /**
  * The twin's queue port over BullMQ. A batch is a flow of three levels: the next twin step (parent),

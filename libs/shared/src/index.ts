@@ -7,6 +7,7 @@ export { MAINTENANCE_QUEUE, PURGE_EXPIRED_AUTH_JOB, ZPurgeExpiredAuthPayload, ty
 export { CLOSE_DUE_ROUNDS_JOB, ZCloseDueRoundsPayload, type TCloseDueRoundsPayload } from './jobs';
 export { PRUNE_ABANDONED_UPLOADS_JOB, ZPruneAbandonedUploadsPayload, type TPruneAbandonedUploadsPayload } from './jobs';
 export { TWIN_QUEUE, TWIN_STEP_JOB, ZTwinStepPayload, type TTwinStepPayload } from './jobs';
+export { SIMULATION_RUN_JOB_OPTIONS } from './jobs';
 export {
   SIMULATION_QUEUE,
   SIMULATION_RUN_JOB,

@@ -26,6 +26,20 @@ export const SIMULATION_RUN_JOB = 'simulation-run';
 export const SIMULATION_EXPERIMENT_JOB = 'simulation-experiment';
 export const ZSimulationRunPayload = z.object({ experimentId: z.uuid(), runId: z.uuid() }).strict();
 export type TSimulationRunPayload = z.infer<typeof ZSimulationRunPayload>;
+/**
+ * Options of every simulation run job, whoever enqueues it (the experiment service in web, the twin
+ * in the worker). Transient failures (a lost connection, a killed worker) are retried with backoff
+ * and the run resumes from its checkpoint; a run that fails for good still lets its parent (the
+ * experiment job) run, so the experiment closes with that run marked failed. Plain data, so this
+ * library needs no BullMQ: it is assignable to BullMQ's `JobsOptions`.
+ */
+export const SIMULATION_RUN_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 2_000 },
+  ignoreDependencyOnFailure: true,
+  removeOnComplete: { age: 24 * 3600 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const satisfies Record<string, unknown>;
 export const ZSimulationExperimentPayload = z.object({ experimentId: z.uuid() }).strict();
 export type TSimulationExperimentPayload = z.infer<typeof ZSimulationExperimentPayload>;
 

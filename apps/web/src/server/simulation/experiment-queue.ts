@@ -1,18 +1,11 @@
 import { FlowProducer, Queue, type JobsOptions } from 'bullmq';
 import type { ExperimentQueuePort } from '@p2pvalue/platform';
-import { redisKey, SIMULATION_EXPERIMENT_JOB, SIMULATION_QUEUE, SIMULATION_RUN_JOB, type Redis, type TSimulationRunPayload } from '@p2pvalue/shared';
+import { redisKey, SIMULATION_EXPERIMENT_JOB, SIMULATION_QUEUE, SIMULATION_RUN_JOB, SIMULATION_RUN_JOB_OPTIONS, type Redis, type TSimulationRunPayload } from '@p2pvalue/shared';
 import { env } from '../../env';
 import { getRedis } from '../redis';
 
-/** Transient failures (a lost connection, a killed worker) are retried; the run resumes from its checkpoint. */
-const RUN_JOB_OPTIONS: JobsOptions = {
-  attempts: 3,
-  backoff: { type: 'exponential', delay: 2_000 },
-  // The experiment job (the parent) still runs when a run fails for good, and closes the experiment.
-  ignoreDependencyOnFailure: true,
-  removeOnComplete: { age: 24 * 3600 },
-  removeOnFail: { age: 7 * 24 * 3600 },
-};
+/** Shared with the twin's runs (libs/shared jobs.ts): retried with backoff, resumed from the checkpoint. */
+const RUN_JOB_OPTIONS: JobsOptions = SIMULATION_RUN_JOB_OPTIONS;
 
 /**
  * The experiment service's queue port over BullMQ: one flow per experiment, the experiment job as

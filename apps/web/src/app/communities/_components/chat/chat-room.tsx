@@ -407,8 +407,11 @@ export function ChatRoom({ slug, channel, viewer, receipts }: ChatRoomProps) {
               {messages.map((m) => (
                 <Fragment key={m.id}>
                   {m.id === firstUnread ? (
-                    <li className="flex items-center gap-2 px-2 text-xs font-semibold text-destructive" data-testid="new-messages-divider" role="separator">
-                      <span className="h-px flex-1 bg-destructive/40" /> New messages <span className="h-px flex-1 bg-destructive/40" />
+                    // A list may only hold list items (axe `list`): the separator sits inside one.
+                    <li>
+                      <div className="flex items-center gap-2 px-2 text-xs font-semibold text-destructive" data-testid="new-messages-divider" role="separator" aria-label="New messages">
+                        <span className="h-px flex-1 bg-destructive/40" /> New messages <span className="h-px flex-1 bg-destructive/40" />
+                      </div>
                     </li>
                   ) : null}
                   <MessageItem message={m} chat={chat} viewer={viewer} canModerate={channel.canModerate} canPost={channel.canPost} onOpenThread={setThread} cards={cards.get(m.id)} />
