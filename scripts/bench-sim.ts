@@ -15,8 +15,13 @@
  *   10× over those at 1×, and ratio10xPerAgentTick = ratio10x / populationRatio10x is the cost
  *   of one agent-tick at 10× relative to 1× (1 = linear in community size; the ≤ 12 goal on
  *   ratio10x corresponds to ≤ 1.2 here when the population stays 10×); cpuRatio10x is the same
- *   ratio in CPU time of this process, steadier than wall time when others load the machine, and
- *   agentTicksPerSec1x / 10x are the throughputs of the pair's runs;
+ *   ratio in CPU time (user + system of the measuring process, all its threads, so GC is
+ *   included), steadier than wall time when others load the machine, and agentTicksPerSec1x / 10x
+ *   are the throughputs of the pair's runs. Each size is timed in a fresh child process
+ *   (`--scale-probe`) that first runs the same untimed warm-up (two runs of the variant's 1×
+ *   community, same ticks, seeds 100 and 101) and then times the seeds' runs, so both sizes run equally JIT-warm code from an
+ *   empty heap (before, both ran in this process after the D2.2 runs: the 1× runs came warm and
+ *   the 10× runs inherited the heap; start-up and warm-up are not timed);
  * - experimentWallSec: wall time of `p2pv-sim experiment --name 21sep_largeSteady_online
  *   --workers 2` (a fresh process, so start-up is included);
  * - peakHeapMB: peak V8 heap of the largest preset run, measured in a fresh child process (run
@@ -67,18 +72,19 @@ function populationTicks(output: RunOutput): number {
 
 interface Timed {
   seconds: number;
-  /** CPU time of this process (all threads, so GC included) over the same runs. */
+  /** CPU time of the measuring process (all threads, so GC included) over the same runs. */
   cpuSeconds: number;
   agentTicks: number;
   runTicks: number;
 }
 
-function timeRuns(params: Record<string, ParamValue>, ticks: number, seeds: number, variant: Variant = 'D2.2'): Timed {
+/** Runs seeds firstSeed … firstSeed + seeds − 1 of one configuration, timing each run. */
+function timeRuns(params: Record<string, ParamValue>, ticks: number, seeds: number, variant: Variant = 'D2.2', firstSeed = 1): Timed {
   let seconds = 0;
   let cpuSeconds = 0;
   let agentTicks = 0;
   let runTicks = 0;
-  for (let seed = 1; seed <= seeds; seed++) {
+  for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
     const start = performance.now();
     const cpuStart = process.cpuUsage();
     const output = runModel({ seed, params, variant }, { ticks, metrics: POP_METRICS, record: 'every-tick' });
@@ -184,9 +190,31 @@ function scaledCommunity(variant: Variant, k: number): Record<string, ParamValue
   return params;
 }
 
+interface ScaleProbeSpec {
+  variant: Variant;
+  k: number;
+  ticks: number;
+  seeds: number;
+}
+
+/** Child mode: the untimed warm-up on the variant's 1× community, then the timed k× runs. */
+function scaleProbe(spec: string): void {
+  const { variant, k, ticks, seeds } = JSON.parse(spec) as ScaleProbeSpec;
+  // Two whole 1× runs: after only 50 ticks the 1× runs still paid for compilation (2.1 s of CPU against 1.2 s).
+  timeRuns(scaledCommunity(variant, 1), ticks, 2, variant, 100);
+  process.stdout.write(`${JSON.stringify(timeRuns(scaledCommunity(variant, k), ticks, seeds, variant))}\n`);
+}
+
+/** Times the k× community of a variant in a fresh child process (see the header). */
+function timeInChild(spec: ScaleProbeSpec): Timed {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--scale-probe', JSON.stringify(spec)], { encoding: 'utf8', cwd: ROOT });
+  if (r.status !== 0) throw new Error(`scale probe ${JSON.stringify(spec)} failed: ${r.stderr.trim()}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Timed;
+}
+
 function measureScaling(variant: Variant, ticks: number, seeds: number): ScaleResult {
-  const oneX = timeRuns(scaledCommunity(variant, 1), ticks, seeds, variant);
-  const tenX = timeRuns(scaledCommunity(variant, 10), ticks, seeds, variant);
+  const oneX = timeInChild({ variant, k: 1, ticks, seeds });
+  const tenX = timeInChild({ variant, k: 10, ticks, seeds });
   const ratio10x = tenX.seconds / oneX.seconds;
   const populationRatio10x = tenX.agentTicks / oneX.agentTicks;
   return { oneX, tenX, ratio10x, cpuRatio10x: tenX.cpuSeconds / oneX.cpuSeconds, populationRatio10x, ratio10xPerAgentTick: ratio10x / populationRatio10x };
@@ -201,9 +229,11 @@ async function main(): Promise<void> {
       workers: { type: 'string' },
       'skip-experiment': { type: 'boolean' },
       'heap-probe': { type: 'string' },
+      'scale-probe': { type: 'string' },
     },
   });
   if (values['heap-probe'] !== undefined) return heapProbe(values['heap-probe']);
+  if (values['scale-probe'] !== undefined) return scaleProbe(values['scale-probe']);
   const ticks = Number(values.ticks ?? 400);
   const seeds = Number(values.seeds ?? 3);
   const workers = String(values.workers ?? 2);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateDesign } from './design';
-import { countRuns } from './expand-design';
+import { Rng } from '../rng/xoshiro128';
+import { countRuns, expandDesign } from './expand-design';
 import { EXPERIMENT_PRESETS } from './experiment-presets';
 import { DEFAULT_PRESET, findPreset, presetNames } from './presets';
 
@@ -9,6 +10,17 @@ describe('presets', () => {
     expect(EXPERIMENT_PRESETS).toHaveLength(13);
     expect(presetNames()).toHaveLength(14);
     expect(presetNames()[0]).toBe('default');
+  });
+
+  it('gives every run of each experiment its own random stream, derived from one root seed', () => {
+    for (const design of EXPERIMENT_PRESETS) {
+      const runs = expandDesign(design);
+      expect(runs).toHaveLength(countRuns(design));
+      expect(new Set(runs.map((r) => r.seed)).size).toBe(runs.length);
+      // Distinct seeds could still map to one generator state; the states must differ too.
+      expect(new Set(runs.map((r) => new Rng(r.seed).getState().join(','))).size).toBe(runs.length);
+      expect(expandDesign(design).map((r) => r.seed)).toEqual(runs.map((r) => r.seed));
+    }
   });
 
   it('matches the run counts of MODEL.md §12 (2,065 runs, 1,190,600 run-ticks)', () => {

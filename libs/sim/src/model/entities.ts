@@ -4,6 +4,7 @@
  * orphan list) consistent, so submodels only express the rules.
  */
 import { insertAt, removeAt } from './arrays';
+import { FriendIndex } from './friend-index';
 import { forwardOne } from './world';
 import type { ExitReason, FriendLink, LoneTask, Person, Product, Project, Role, SimState, Task } from './types';
 import { THANKS_NONE } from './types';
@@ -99,7 +100,7 @@ export function newPerson(st: SimState, role: Role, x: number, y: number, intere
     lones: [],
     friendSlots: [],
     friendsDead: 0,
-    friendMap: new Map(),
+    friendMap: new FriendIndex(),
     products: [],
     productBorn: [],
     contribSince: role === 90 ? -1 : st.curObs,
@@ -201,8 +202,12 @@ export function unlinkLone(st: SimState, p: Person, l: LoneTask): void {
 
 /** The friendlink between a and b, if any. */
 export function friendLinkBetween(st: SimState, a: Person, b: Person): FriendLink | undefined {
-  const slot = a.friendMap.get(b);
-  return slot === undefined ? undefined : st.friendPool.at(slot);
+  const fm = a.friendMap;
+  const e = fm.find(b.id);
+  if (e < 0) return undefined;
+  const value = fm.data[e + 1] as number;
+  // a's entry holds the slot until a has counted on it locally (friend-index.ts); b's may still.
+  return value >= 0 ? st.friendPool.at(value) : friendLinks(a).find((l) => friendOf(l, a) === b);
 }
 
 /** Whether a and b are friends. */
@@ -210,9 +215,18 @@ export function areFriends(a: Person, b: Person): boolean {
   return a.friendMap.has(b);
 }
 
-/** times-worked-together of a live friendlink. */
+/**
+ * times-worked-together of a live friendlink: the pool's count plus the increments each end has
+ * kept in its own friend table since it saw the link at ≥ 5 (friend-index.ts).
+ */
 export function friendTimes(st: SimState, l: FriendLink): number {
-  return st.friendPool.times[l.slot] as number;
+  return (st.friendPool.times[l.slot] as number) + localIncrements(l.a, l.b) + localIncrements(l.b, l.a);
+}
+
+function localIncrements(p: Person, other: Person): number {
+  const fm = p.friendMap;
+  const value = fm.data[fm.find(other.id) + 1] as number;
+  return value < 0 ? ~value : 0;
 }
 
 /** The other end of a friendlink. */
@@ -269,6 +283,11 @@ export function incFriendTimes(st: SimState, l: FriendLink): void {
     l.bucket = nb;
     bucketInsert(st, l);
   }
+}
+
+/** Whether a link with these times is in the last forgetting bucket, which it never leaves. */
+export function friendTimesInLastBucket(times: number): boolean {
+  return times >= 5;
 }
 
 /** Whether incFriendTimes on a link with these times would move it to another forgetting bucket (the only order-sensitive case). */

@@ -4,8 +4,10 @@
  * S5 raises times-worked-together on every friendship among a contributor's co-workers, every
  * tick: hundreds of links per contributor in a dense 10× community, spread over a heap far larger
  * than the cache. Reading the counter from the link object cost a cache miss per link; a person's
- * friend map gives the slot instead, and the counters of all links sit together here, so the link
- * object is touched only when the increment moves it to another forgetting bucket.
+ * friend table gives the slot instead, and the counters of all links sit together here, so the link
+ * object is touched only when the increment moves it to another forgetting bucket. Increments of a
+ * link already at ≥ 5 go to the incrementing end's table entry instead (friend-index.ts): the
+ * count here is then a part of times-worked-together, which `friendTimes` (entities.ts) sums.
  */
 import type { FriendLink } from './types';
 

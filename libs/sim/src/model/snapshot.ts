@@ -13,6 +13,7 @@ import type { ResolvedConfig } from '../params/sim-config';
 import { Rng } from '../rng/xoshiro128';
 import { createEmptyState } from './state';
 import { friendLinks, friendOf, friendsSnapshot, friendTimes, setFriendsSnapshot } from './entities';
+import { FriendIndex } from './friend-index';
 import type { Counters, DepartedArchive, FriendLink, LoneTask, Person, ProjEntry, Product, Project, Role, SimState, StopReason, Task, Thanks } from './types';
 
 /** A project-list element: project id (−1 = nobody) or a nested set of ids. */
@@ -423,7 +424,7 @@ export function deserializeState(cfg: ResolvedConfig, j: StateJson): SimState {
       lones: [],
       friendSlots: [],
       friendsDead: 0,
-      friendMap: new Map(),
+      friendMap: new FriendIndex(),
       products: [],
       productBorn: pj.productBorn.slice(),
       contribSince: pj.contribSince,

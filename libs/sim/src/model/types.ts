@@ -11,6 +11,7 @@ import type { Rng } from '../rng/xoshiro128';
 import type { ModelParams } from '../params/model-params';
 import type { FixFlags } from '../params/port-config';
 import type { ResolvedConfig } from '../params/sim-config';
+import type { FriendIndex } from './friend-index';
 import type { FriendPool } from './friend-pool';
 import type { SpatialGrid } from './spatial-grid';
 
@@ -91,10 +92,10 @@ export interface Person {
   /** Number of deleted links still held in `friendSlots`. */
   friendsDead: number;
   /**
-   * The same friendlinks keyed by the other end, for O(1) "are we friends?" tests; the value is
-   * the link's slot in `SimState.friendPool`.
+   * The same friendlinks keyed by the other end, for O(1) "are we friends?" tests; it gives the
+   * link's slot in `SimState.friendPool` (friend-index.ts).
    */
-  friendMap: Map<Person, number>;
+  friendMap: FriendIndex;
   /** consumerlinks (#90s only) and their creation clock. */
   products: Product[];
   productBorn: number[];

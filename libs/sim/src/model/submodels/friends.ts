@@ -7,13 +7,14 @@ import {
   friendCount,
   friendLinkCount,
   friendLinks,
-  friendOf,
+  friendTimesInLastBucket,
   friendTimesMovesBucket,
   incFriendTimes,
   removeFriendLink,
   takeFriendsSnapshot,
 } from '../entities';
 import { nlRound, nOfInPlace, shuffled } from '../helpers';
+import { IdPositions } from '../id-positions';
 import type { FriendLink, Person, SimState } from '../types';
 
 /** Appends the members of `cs` not yet stamped with `stamp`, stamping them. */
@@ -78,44 +79,72 @@ function forget(st: SimState, p: Person): void {
   }
 }
 
-function socialise(st: SimState, p: Person): void {
-  const W = coWorkers(st, p, scratchW);
-  // My existing friendships inside W get times-worked-together + 1, in the order of my links
-  // (creation order), because that order decides how links move between the forgetting buckets.
-  // Those friends are stamped "already a friend", so befriending below needs no per-pair lookup.
-  const inW = st.stampCounter;
-  const isFriend = ++st.stampCounter;
-  if (W.length < friendCount(p)) {
-    // Usual case, a dense network: my degree exceeds |W|, so look W up in my friend map. Only the
-    // increments that move a link to another bucket depend on their order (bucket removal swaps
-    // the last link into the gap); they are few (times 1 → 2 or 4 → 5), so only they are sorted
-    // by creation rank, and every other increment is done on the spot.
-    // The map gives the link's slot, so only a moving link's object is read (see friend-pool.ts).
-    const moving = scratchLinks;
-    const pool = st.friendPool;
-    const times = pool.times; // no link is created or deleted in this loop, so it is not reallocated
-    for (const w of W) {
-      const slot = p.friendMap.get(w);
-      if (slot !== undefined) {
-        w.stamp = isFriend;
-        const t = times[slot] as number;
-        if (friendTimesMovesBucket(t)) moving.push(pool.at(slot));
-        else times[slot] = t + 1;
-      }
+/**
+ * Times-worked-together + 1 on my friendships with the co-workers W, which are stamped `isFriend`.
+ *
+ * NetLogo increments them in the order of my links (creation order), and that order decides how
+ * links move between the forgetting buckets (bucket removal swaps the last link into the gap); but
+ * only the increments that move a link (times 1 → 2 or 4 → 5) depend on their order. So those few
+ * are sorted by creation rank and done last, and every other increment is done where it is found.
+ * My friend table gives the link's pool slot, so only a moving link's object is read (see
+ * friend-pool.ts), and a link already at ≥ 5 is counted in the table itself (friend-index.ts).
+ *
+ * The friends in W are found by looking each member of W up in my table, or, when the table is
+ * small for |W| (a dense network or a big shared project), by scanning the table in memory order
+ * against an id map of W: the table is read at random otherwise, a cache miss per lookup.
+ */
+function countFriendsAmongCoWorkers(st: SimState, p: Person, W: readonly Person[], isFriend: number): void {
+  const moving = scratchLinks;
+  const pool = st.friendPool;
+  const times = pool.times; // no link is created or deleted here, so it is not reallocated
+  const fm = p.friendMap;
+  const d = fm.data;
+  const count = (w: Person, e: number): void => {
+    w.stamp = isFriend;
+    const value = d[e + 1] as number;
+    if (value < 0) {
+      d[e + 1] = value - 1; // one more local increment (~value counts them)
+      return;
     }
-    sortBySeq(moving);
-    for (const l of moving) incFriendTimes(st, l);
-    moving.length = 0;
+    const t = times[value] as number;
+    if (friendTimesInLastBucket(t)) d[e + 1] = ~1;
+    else if (friendTimesMovesBucket(t)) moving.push(pool.at(value));
+    else times[value] = t + 1;
+  };
+  if (d.length > SCAN_TABLE_PER_COWORKER * 2 * W.length) {
+    for (let i = 0; i < W.length; i++) {
+      const w = W[i] as Person;
+      const e = fm.find(w.id);
+      if (e >= 0) count(w, e);
+    }
   } else {
-    // Large W (a big shared project): one pass over my links, which are in creation order already.
-    for (const l of friendLinks(p)) {
-      const f = friendOf(l, p);
-      if (f.stamp === inW) {
-        incFriendTimes(st, l);
-        f.stamp = isFriend;
-      }
+    const positions = scratchPositions;
+    positions.reset(W.length);
+    for (let i = 0; i < W.length; i++) positions.add((W[i] as Person).id + 1, i);
+    for (let e = 0; e < d.length; e += 2) {
+      const key = d[e] as number;
+      if (key === 0) continue;
+      const i = positions.get(key);
+      if (i >= 0) count(W[i] as Person, e);
     }
   }
+  sortBySeq(moving);
+  for (const l of moving) incFriendTimes(st, l);
+  moving.length = 0;
+}
+
+/**
+ * Table entries per co-worker below which scanning my friend table beats looking W up in it: a
+ * scan reads eight entries a cache line in order, a lookup misses the cache about once.
+ */
+const SCAN_TABLE_PER_COWORKER = 8;
+const scratchPositions = new IdPositions();
+
+function socialise(st: SimState, p: Person): void {
+  const W = coWorkers(st, p, scratchW);
+  // My friends in W are stamped "already a friend", so befriending below needs no per-pair lookup.
+  const isFriend = ++st.stampCounter;
+  if (friendCount(p) > 0) countFriendsAmongCoWorkers(st, p, W, isFriend);
   for (const w of nOfInPlace(st.rng, W, nlRound(W.length / 2))) if (w.stamp !== isFriend) addFriendLink(st, p, w);
   W.length = 0;
   if (p.role === 9) takeFriendsSnapshot(st, p);
