@@ -162,6 +162,8 @@ export async function seedFundingDemo(prisma: PrismaClient, opts: { now?: Date; 
     allowStretch: true,
     mechanism: 'direct',
   });
+  // Opening told the other members; the demo starts with nothing unread (they are shown as read).
+  await prisma.notification.updateMany({ where: { kind: 'round.opened', readAt: null, ref: { path: ['roundId'], equals: round.id } }, data: { readAt: now } });
   let pledges = 0;
   for (const spec of NEEDS) {
     for (const [who, amount] of spec.pledges) {

@@ -68,8 +68,9 @@ else
   failed=$((failed + 1)); failures+=("e2e (no report)")
 fi
 
-# 5. Fault scenarios (Redis and PostgreSQL outages) against a real web + worker on a private
-#    PostgreSQL cluster and Redis, using the production build e2e has just made (about a minute).
+# 5. Fault scenarios (Redis and PostgreSQL outages, a killed worker, web restarts under editors and
+#    chat, a full upload volume) against a real web + worker on a private PostgreSQL cluster and
+#    Redis, using the production build e2e has just made (about 4 minutes; docs/OPERATIONS.md).
 check faults npm run --silent test:faults -- --no-build
 
 say "finished in $(( $(date +%s) - started )) s"

@@ -3,7 +3,8 @@
 // outcomes; exits non-zero when any step fails. Options: --only <scenario>[,<scenario>…], --keep
 // (keep logs and data of the run), --no-build (use the build there as it is; `npm test` has just
 // built it), --dev (Next in development mode, no build: only for writing scenarios).
-// NEXT_DIST_DIR selects the Next build folder (default .next).
+// NEXT_DIST_DIR selects the Next build folder (default .next); FAULTS_FULL=1 runs the scenarios at
+// the sizes issue 10 names (web-restart: 20 editors and 10 chat members instead of 6 and 4).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FaultSystem } from './harness/fault-system';
@@ -46,6 +47,12 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // A client library throwing outside any step must not leave the system's processes running.
+  process.once('uncaughtException', (error) => {
+    interrupted = true;
+    say(`crashed: ${error.stack ?? error.message}; stopping the system…`);
+    void system.close({ keepFiles: true }).then(() => process.exit(1));
+  });
 
   say(`system up in ${((performance.now() - started) / 1000).toFixed(1)} s; running ${scenarios.length} scenario(s)`);
   const results: StepResult[] = [];
@@ -75,7 +82,7 @@ async function main(): Promise<number> {
         results.push({ scenario: scenario.name, step: '(scenario)', ok: false, ms: 0, detail: error instanceof Error ? error.message : String(error) });
       }
     }
-    for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch((error: unknown) => say(`cleanup failed: ${String(error)}`));
+    for (const cleanup of cleanups.reverse()) await Promise.resolve().then(cleanup).catch((error: unknown) => say(`cleanup failed: ${String(error)}`));
     // Every scenario hands the next one a healthy system.
     const healthy = await system.waitForHealth((body, status) => status === 200 && body.workers >= 1, 30_000);
     if (!healthy) {

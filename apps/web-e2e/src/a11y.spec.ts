@@ -2,6 +2,7 @@ import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { expectNoSeriousViolations } from './support/axe';
 import { storageStatePath, type DemoUser } from './support/demo-users';
+import { clickUntil } from './support/ui';
 
 // Issue 10: axe (WCAG 2.1 A/AA) finds no serious or critical violation on any top-level page, in
 // the light and the dark theme on desktop (the light theme on phone), nor in the main flows with their popups open.
@@ -137,11 +138,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
   test.describe(`flows with popups open, ${colorScheme} theme`, () => {
     test.beforeEach(({ isMobile }) => test.skip(isMobile && colorScheme === 'dark', 'phone layout is checked in the light theme'));
-    test('the pledge form, focused and filled', async ({ browser, baseURL, isMobile }, testInfo) => {
+    test('the pledge dialog, open, focused and filled', async ({ browser, baseURL, isMobile }, testInfo) => {
       test.slow();
       const page = await openAs(browser, 'member', baseURL!, colorScheme, isMobile);
       await visit(page, `/communities/${SLUG}/needs/${(await idsFor(browser, baseURL!)).needId}`, colorScheme);
-      const amount = page.getByLabel('Pledge (credits)');
+      const amount = page.getByRole('dialog').getByLabel('Pledge (credits)');
+      await clickUntil(page.getByRole('button', { name: /^(Pledge|Change pledge)…$/ }), amount);
       await amount.focus();
       await amount.fill('3');
       await expectNoSeriousViolations(page, testInfo, `pledge form, ${colorScheme}`);

@@ -26,10 +26,19 @@ async function proposeNeed(page: Page, needsUrl: string, title: string, goal: nu
   return page.url();
 }
 
+/** Opens the pledge dialog (once the page has hydrated) and returns it. */
+async function openPledgeDialog(page: Page) {
+  const dialog = page.getByRole('dialog', { name: /^Pledge to/ });
+  await clickUntil(page.getByRole('button', { name: /^(Pledge|Change pledge)…$/ }), dialog);
+  return dialog;
+}
+
 async function pledge(page: Page, needUrl: string, amount: number) {
   await page.goto(needUrl);
-  await page.getByLabel('Pledge (credits)').fill(String(amount));
-  await page.getByRole('button', { name: /^(Pledge|Change pledge)$/ }).click();
+  const dialog = await openPledgeDialog(page);
+  await dialog.getByLabel('Pledge (credits)').fill(String(amount));
+  await dialog.getByRole('button', { name: /^(Pledge|Change pledge)$/ }).click();
+  await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('my-pledge')).toHaveText(String(amount));
 }
 
@@ -38,8 +47,11 @@ async function noHorizontalScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(1);
 }
 
+// These run in the phone project (Pixel 7's touch and user agent), on a 390 px wide screen.
+const PHONE_ONLY = 'the phone project runs these, at 390 px; once is enough';
+
 test('a round on a phone: open, pledge, fund, claim, complete, verify, thank, close', async ({ browser }, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'the flow sets its own 390 px phone viewport; running it once is enough');
+  test.skip(testInfo.project.name !== 'phone', PHONE_ONLY);
   test.slow();
   const slug = `fund-${Date.now().toString(36)}`;
   const admin = await as(browser, 'staff');
@@ -74,15 +86,26 @@ test('a round on a phone: open, pledge, fund, claim, complete, verify, thank, cl
   await admin.getByRole('button', { name: 'Open round' }).click();
   await expect(admin.getByTestId('round-balance')).toContainText('20 of 20');
   await noHorizontalScroll(admin);
+  // The member hears of it in the notification centre (the admin who opened it does not).
+  await member.goto('/notifications');
+  await expect(member.getByText('Funding round “Spring round” is open: you have 20 credits')).toBeVisible();
+  await noHorizontalScroll(member);
 
   // Two members pledge to three needs; the fence reaches its goal and is funded.
   await pledge(admin, fence, 6);
   await pledge(member, seeds, 3);
   await pledge(admin, shed, 2);
+  // The pledge dialog refuses more than the member has and stays open with the reason; Escape
+  // closes it and gives focus back to the button that opened it.
   await member.goto(fence);
-  await member.getByLabel('Pledge (credits)').fill('25');
-  await member.getByRole('button', { name: 'Pledge' }).click();
-  await expect(member.getByText('You have 17 credits left; this change needs 25.')).toBeVisible();
+  const dialog = await openPledgeDialog(member);
+  await dialog.getByLabel('Pledge (credits)').fill('25');
+  await dialog.getByRole('button', { name: 'Pledge', exact: true }).click();
+  await expect(dialog.getByText('You have 17 credits left; this change needs 25.')).toBeVisible();
+  await noHorizontalScroll(member);
+  await member.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(member.getByRole('button', { name: 'Pledge…' })).toBeFocused();
   await pledge(member, fence, 4);
   await expect(member.getByTestId('need-status')).toHaveText('Funded');
   await expect(member.getByTestId('my-balance')).toHaveText('13');
@@ -104,14 +127,34 @@ test('a round on a phone: open, pledge, fund, claim, complete, verify, thank, cl
   await admin.getByRole('button', { name: 'Thank Demo Member' }).click();
   await expect(admin.getByText('Thanks sent.')).toBeVisible();
 
+  // The admin features the shed, still unfunded: newcomers see it on the community's home.
+  await admin.goto(shed);
+  await clickUntil(admin.getByRole('button', { name: 'Feature', exact: true }), admin.getByRole('button', { name: 'Unfeature' }));
+  await member.goto(`/communities/${slug}`);
+  await expect(member.getByRole('region', { name: 'Featured needs' })).toContainText('Paint the shed');
+  await noHorizontalScroll(member);
+
+  // The project's needs page: the fence is finished, and who did what is listed.
+  await member.goto(needsUrl);
+  await expect(member.getByTestId('need-card').filter({ hasText: 'Mend the fence' })).toContainText('Verified');
+  await expect(member.getByRole('region', { name: 'Who did what' })).toContainText('Demo Member finished a need Mend the fence');
+  await noHorizontalScroll(member);
+
   // Points (2 hours × 10) and thanks on the member's profile; their contributions listed.
   await admin.goto(`/communities/${slug}/members`);
+  await noHorizontalScroll(admin);
   await admin.getByRole('link', { name: 'Demo Member' }).click();
   await expect(admin.getByTestId('points')).toHaveText('20');
   await expect(admin.getByTestId('thanks')).toContainText('A fence that holds!');
   const contributions = admin.getByTestId('contributions');
   for (const line of ['was thanked', 'finished a need', 'took on a need', 'pledged to a need', 'joined the community']) await expect(contributions).toContainText(line);
   await noHorizontalScroll(admin);
+  // The admin adds credits to the member's budget in the open round (13 left + 5).
+  await admin.getByLabel('Credits for Demo Member').fill('5');
+  await admin.getByRole('button', { name: 'Grant credits' }).click();
+  await expect(admin.getByText('Demo Member now has 18 credits to pledge.')).toBeVisible();
+  await member.goto(`/communities/${slug}/funding`);
+  await expect(member.getByTestId('round-balance')).toContainText('18 of 25');
 
   // The admin closes the round: results frozen, and the ledger shows every pledge.
   await admin.goto(`/communities/${slug}/funding`);
@@ -125,10 +168,22 @@ test('a round on a phone: open, pledge, fund, claim, complete, verify, thank, cl
   await expect(ledger).toContainText('Demo Staff +2 to Paint the shed');
   await noHorizontalScroll(admin);
 
+  // The next round has earned budgets: the member's 20 points since the last round opened earn 10 credits on top of the base.
+  await admin.goto(`/communities/${slug}/funding`);
+  await admin.getByLabel('Round name').fill('Earned round');
+  await admin.getByLabel('Budgets').selectOption('earned');
+  await admin.getByLabel('Base per member').fill('2');
+  await admin.getByLabel('Credits per point').fill('0.5');
+  await admin.getByLabel('Most credits per member').fill('20');
+  await admin.getByRole('button', { name: 'Open round' }).click();
+  await expect(admin.getByText('Earned budgets: credits = min(20, 2 + 0.5 × points earned since the previous round)')).toBeVisible();
+  await member.goto(`/communities/${slug}/funding`);
+  await expect(member.getByTestId('round-budget-why')).toContainText('12 credits: 2 base + 10 for 20 points since the last round');
+
   // The admin's own profile shows the admin side of the ledger.
   await admin.goto(`/communities/${slug}/members`);
   await admin.getByRole('link', { name: 'Demo Staff' }).click();
-  for (const line of ['closed a funding round', 'thanked someone', 'verified a need', 'opened a funding round', 'opened a need for funding', 'proposed a need']) {
+  for (const line of ['closed a funding round', 'granted credits in a funding round', 'thanked someone', 'verified a need', 'opened a funding round', 'opened a need for funding', 'proposed a need']) {
     await expect(admin.getByTestId('contributions')).toContainText(line);
   }
   // The refused pledge answers 409 on purpose; the browser logs that status line.
@@ -136,7 +191,7 @@ test('a round on a phone: open, pledge, fund, claim, complete, verify, thank, cl
 });
 
 test('the seeded needs list on a 390 px phone: no sideways scroll, progress bars in their colour bands', async ({ browser }, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'sets its own 390 px phone viewport; once is enough');
+  test.skip(testInfo.project.name !== 'phone', PHONE_ONLY);
   const member = await as(browser, 'member');
   const errors = trackConsoleErrors(member);
   await member.goto('/communities/p2pvalue-demo/projects/commons-handbook/needs');
@@ -169,7 +224,7 @@ test('the seeded needs list on a 390 px phone: no sideways scroll, progress bars
 });
 
 test('make a need from a chat message and from a document selection, with links back', async ({ browser, baseURL }, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'sets its own 390 px phone viewport; once is enough');
+  test.skip(testInfo.project.name !== 'phone', PHONE_ONLY);
   test.slow();
   const page = await as(browser, 'staff');
   const errors = trackConsoleErrors(page);
@@ -230,7 +285,7 @@ test('make a need from a chat message and from a document selection, with links 
 });
 
 test('an admin schedules a round: it shows as scheduled, opens by itself and members hear of it', async ({ browser }, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'sets its own 390 px phone viewport; once is enough');
+  test.skip(testInfo.project.name !== 'phone', PHONE_ONLY);
   // The worker opens due rounds once a minute: the round opens one to three minutes after scheduling.
   test.setTimeout(360_000);
   const slug = `sched-${Date.now().toString(36)}`;

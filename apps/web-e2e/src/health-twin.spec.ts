@@ -49,6 +49,31 @@ test.describe('as staff', () => {
     await expect(page.getByTestId('twin-start-form')).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(1);
+
+    // The particle runs are reachable from the twin (staff may open them) …
+    const runs = page.getByTestId('twin-runs');
+    await runs.locator('summary').click();
+    const firstRun = runs.getByRole('link').first();
+    await expect(firstRun).toHaveAttribute('href', /^\/simulations\/[0-9a-f-]{36}$/);
+    const runName = (await firstRun.textContent()) ?? '';
+    expect(runName).toContain('Twin calibration');
+
+    // … and archived with the forecast as a data set, downloadable from the archive.
+    await page.getByTestId('twin-archive').click();
+    const archived = page.getByTestId('twin-archived').getByRole('link');
+    await expect(archived).toBeVisible({ timeout: 30_000 });
+    await archived.click();
+    await expect(page).toHaveURL(/\/archive\/[^/]+$/);
+    await expect(page.getByTestId('version-status')).toContainText(/published/i);
+    for (const name of ['observed.csv', 'forecast.csv', 'runs.csv', 'twin.json']) await expect(page.getByTestId('dataset-file').filter({ hasText: name }), name).toHaveCount(1);
+    const runsFile = await page.request.get(`${new URL(page.url()).pathname.replace(/^\/archive\//, '/api/v1/datasets/')}/versions/1/files/runs.csv`);
+    expect(runsFile.status()).toBe(200);
+    expect((await runsFile.text()).split('\n')[0]).toBe('batch,experiment_id,condition_index,repetition,seed,status,parameters');
+
+    // … but they are not among the starter's experiments.
+    await page.goto('/simulations');
+    await expect(page.getByRole('heading', { name: 'Your experiments' })).toBeVisible();
+    await expect(page.getByText('Twin calibration', { exact: false })).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 });

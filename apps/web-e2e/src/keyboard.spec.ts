@@ -193,7 +193,7 @@ test('the chat composer: type, pick a mention with the arrows, send, open a thre
   await page.context().close();
 });
 
-test('the pledge form: reach it, enter an amount, confirm with Enter', async ({ browser, baseURL }) => {
+test('the pledge dialog: open it, enter an amount, confirm with Enter; Escape gives focus back', async ({ browser, baseURL }) => {
   test.slow();
   const api = await browser.newContext({ storageState: storageStatePath('member'), baseURL });
   const projects = (await (await api.request.get(`/api/v1/projects?community=${SLUG}`)).json()) as { items: { id: string; slug: string }[] };
@@ -203,17 +203,43 @@ test('the pledge form: reach it, enter an amount, confirm with Enter', async ({ 
   await api.close();
 
   const page = await openAs(browser, 'member', `/communities/${SLUG}/needs/${need.id}`);
-  const amount = page.getByLabel('Pledge (credits)');
-  await tabTo(page, amount);
+  const open = page.getByRole('button', { name: /^(Pledge|Change pledge)…$/ });
+  await tabTo(page, open);
+  await expectFocusRing(page, 'open');
+  await page.keyboard.press('Enter');
+  // The dialog takes focus to its amount field and keeps Tab inside.
+  const dialog = page.getByRole('dialog', { name: /^Pledge to/ });
+  const amount = dialog.getByLabel('Pledge (credits)');
+  await expect(amount).toBeFocused();
   await expectFocusRing(page, 'amount');
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  }
+  await tabTo(page, amount);
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('2');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('my-pledge')).toHaveText('2');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Change pledge…' })).toBeFocused();
+
+  // Escape closes it without a change and gives focus back to the button that opened it.
+  await page.keyboard.press('Enter');
+  await expect(amount).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('5');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Change pledge…' })).toBeFocused();
+  await expect(page.getByTestId('my-pledge')).toHaveText('2');
+
   // Tab moves on to the confirm button, which shows its ring; Space changes the pledge again.
+  await page.keyboard.press('Enter');
+  await expect(amount).toBeFocused();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('1');
-  const confirm = page.getByRole('button', { name: 'Change pledge' });
+  const confirm = dialog.getByRole('button', { name: 'Change pledge', exact: true });
   await tabTo(page, confirm);
   await expectFocusRing(page, 'confirm');
   await page.keyboard.press('Space');

@@ -79,7 +79,8 @@ export async function startWorkerRuntime(deps: WorkerRuntimeDeps) {
       ...(deps.simulationStepper ? { stepper: deps.simulationStepper } : {}),
       ...(deps.now ? { now: deps.now } : {}),
     }),
-    { connection, prefix, concurrency: deps.simulationConcurrency ?? 1, ...simulationLockOptions(deps.simulationLockMs ?? 10_000) },
+    // `name` is recorded on each job it takes (job.processedBy): the staff queue dashboard shows which worker runs what.
+    { connection, prefix, name: deps.workerId ?? 'worker', concurrency: deps.simulationConcurrency ?? 1, ...simulationLockOptions(deps.simulationLockMs ?? 10_000) },
   );
   simulation.on('failed', (job, error) => log.warn({ jobId: job?.id, err: error.message }, 'simulation job failed'));
   // The simulation twin's calibration steps (issue 9); its particles run on the simulation queue.

@@ -114,8 +114,11 @@ describe('twin calibration on the workers', () => {
     expect(view?.posterior?.parameters.map((p) => p.name)).toEqual(['chance-90s-exit', 'chance-90-find-a-task']);
 
     // Every batch and the forecast were experiments of the simulation service, all finished.
-    const experiments = await db.experiment.findMany({ where: { ownerId: staff.id }, select: { status: true, totalRuns: true, design: true } });
+    const experiments = await db.experiment.findMany({ where: { ownerId: staff.id }, select: { status: true, totalRuns: true, design: true, twinCalibrationId: true } });
     expect(experiments).toHaveLength(row.batches);
+    // … each marked as the twin's (so the owner's experiment list leaves them out) and listed by the twin.
+    expect(experiments.every((e) => e.twinCalibrationId === id)).toBe(true);
+    expect(view?.runs.experiments).toHaveLength(row.batches);
     expect(experiments.every((e) => e.status === 'completed')).toBe(true);
     expect(experiments.reduce((a, e) => a + e.totalRuns, 0)).toBe(history.reduce((a, h) => a + h.simulations, 0) + 2 * 7);
 

@@ -3,6 +3,7 @@
 export { createPrismaClient, disconnectAllPrisma, getPrisma, type CreatePrismaClientOptions } from './client';
 export { dbEnv, DEV_DATABASE_URL } from './env';
 export { isDatabaseUnavailableError } from './unavailable';
+export { isDatabaseStorageFullError } from './storage-full';
 export { listenToPostgres, type PgListener, type PgListenerOptions } from './pg-listener';
 export { Prisma, PrismaClient, UserRole } from './generated/prisma/client';
 export type { Account, Apikey, RateLimit, Session, User, Verification } from './generated/prisma/client';

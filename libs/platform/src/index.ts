@@ -76,7 +76,7 @@ export { ZChannelId, ZListNotificationsInput, ZMarkNotificationsReadInput, ZNoti
 // Simulation experiments (issue 8): designs, queueing, and the worker-side run executor
 export { checkExperimentDesign, expandExperimentRuns, DEFAULT_EXPERIMENT_LIMITS, ZExperimentDesignInput, type CheckedDesign, type ExperimentLimits } from './experiments/experiment-design';
 export { createExperimentRepository, type ExperimentRepository, type TExperimentStatus } from './experiments/experiment.repository';
-export { createExperimentService, ZIdempotencyKey, type ExperimentActor, type ExperimentListItem, type ExperimentService, type ExperimentStatusView } from './experiments/experiment.service';
+export { createExperimentService, ZIdempotencyKey, type ExperimentActor, type ExperimentListItem, type ExperimentService, type ExperimentStatusView, type ResearcherAllowance } from './experiments/experiment.service';
 export { DEFAULT_RESEARCHER_LIMITS, type ResearcherLimits } from './experiments/researcher-limits';
 export { ZListExperimentsInput, presetOfDesign, type TListExperimentsInput } from './experiments/experiment-list';
 export type { ExperimentQueuePort } from './experiments/experiment-queue.port';
@@ -99,6 +99,8 @@ export * from './funding';
 // Community health (issue 9): the ledger-derived #1/#9/#90 series, inequality, survival and flow
 export {
   computeCommunityHealth,
+  createCommunityCaseRepository,
+  createCommunityCaseService,
   createHealthRepository,
   createHealthService,
   DEFAULT_ROLE_RULES,
@@ -107,6 +109,8 @@ export {
   seedSyntheticHistory,
   weekKey,
   type CommunityHealth,
+  type CommunityCaseService,
+  type CommunityCaseView,
   type CommunityHealthView,
   type HealthLedger,
   type HealthService,
@@ -117,12 +121,16 @@ export {
 
 // Simulation twin (issue 9): calibration of the model to a community by ABC-SMC on the workers, and the forecast
 export {
+  createTwinArchiveService,
   createTwinCalibrationRepository,
   createTwinCoordinator,
   createTwinService,
   DEFAULT_TWIN_PRIORS,
   TWIN_SCENARIOS,
   ZTwinSettingsInput,
+  observedSeriesSha256,
+  twinArchiveFiles,
+  type TwinArchiveService,
   type TwinQueuePort,
   type TwinCoordinator,
   type TwinService,

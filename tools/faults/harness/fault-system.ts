@@ -66,6 +66,8 @@ export class FaultSystem {
       // Checkpoints every half second (default 10 s), so worker-kill finds a run with a checkpoint
       // well inside a run of a few seconds and can check that the takeover resumes from it.
       WORKER_CHECKPOINT_SECONDS: '0.5',
+      // web-restart: up to 10 chat clients of one user send several messages a second.
+      CHAT_SEND_RATE_LIMIT: '100000',
     };
     const system = new FaultSystem(options.repo, root, postgres, redis, databaseName, env, options.log);
     try {
@@ -101,6 +103,12 @@ export class FaultSystem {
     this.web = startProcess('web', process.execPath, ['--import', 'tsx', 'apps/web/src/server/main.ts'], { cwd: this.repo, env: this.env, logFile: join(this.root, 'web.log') });
     const up = await waitFor(async () => ((await this.health()).status === 200 ? true : undefined), 90_000, 500);
     if (!up) throw new Error(`the web process did not become healthy (see ${join(this.root, 'web.log')})`);
+  }
+
+  /** Stops the web process: SIGTERM (its graceful path, SIGKILL after 15 s) or SIGKILL (a crash). */
+  async stopWeb(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
+    if (signal === 'SIGKILL') await this.web?.kill();
+    else await this.web?.stop();
   }
 
   /**

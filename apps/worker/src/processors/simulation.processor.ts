@@ -54,7 +54,8 @@ export function createSimulationProcessor(deps: SimulationProcessorDeps) {
           ...(deps.checkpointEveryMs !== undefined ? { checkpointEveryMs: deps.checkpointEveryMs } : {}),
           ...(deps.progressEveryMs !== undefined ? { progressEveryMs: deps.progressEveryMs } : {}),
           finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
-          onProgress: ({ tick, steps }) => job.updateProgress({ tick, steps }),
+          // The experiment id lets the web's live progress (QueueEvents) place the event without a lookup.
+          onProgress: ({ tick, steps }) => job.updateProgress({ experimentId: payload.data.experimentId, tick, steps }),
           ...(stop ? { signal: stop } : {}),
         },
       );

@@ -26,6 +26,7 @@ export type TContributionKind =
   | 'thanks.receive'
   | 'round.open'
   | 'round.close'
+  | 'round.grant'
   // chat: a message posted in a community or project channel (direct messages are private and not
   // recorded); deleting it appends a retraction (weight -1) instead of removing the posting
   | 'chat.message'

@@ -15,5 +15,7 @@ export interface ExperimentArchivePort {
       provenance: string;
     };
     files: { name: string; content: Uint8Array }[];
+    /** Directory cases the data set is about (a community twin's case). */
+    caseIds?: number[];
   }): Promise<{ datasetId: string; n: number }>;
 }

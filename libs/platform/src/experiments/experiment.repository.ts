@@ -78,6 +78,8 @@ export function createExperimentRepository(db: PrismaClient) {
        * (a transaction-level advisory lock), so two at once cannot both slip under a limit.
        */
       checkActiveRuns?: (activeRuns: number) => void;
+      /** The community twin calibration whose work this is (hidden from the owner's list). */
+      twinCalibrationId?: string;
     }): Promise<{ id: string; runIds: string[] }> {
       return db.$transaction(
         async (tx) => {
@@ -94,6 +96,7 @@ export function createExperimentRepository(db: PrismaClient) {
               rootSeed: BigInt(input.rootSeed),
               totalRuns: input.runs.length,
               idempotencyKey: input.idempotencyKey,
+              twinCalibrationId: input.twinCalibrationId ?? null,
             },
             select: { id: true },
           });
@@ -165,27 +168,85 @@ export function createExperimentRepository(db: PrismaClient) {
       return updated.count === 1;
     },
 
-    /** Puts failed (and cancelled) runs back in the queue and reopens the experiment; returns their ids. */
-    async requeueRuns(experimentId: string, statuses: TRunStatus[]): Promise<string[]> {
+    /**
+     * Puts failed (and cancelled) runs back in the queue and reopens the experiment; returns their
+     * ids. A run without a checkpoint starts again from tick 0. `checkActiveRuns` gets the owner's
+     * active runs and the number about to be requeued, under the same lock as a submission, and
+     * may refuse by throwing; `onlyRunIds` narrows it to those runs.
+     */
+    async requeueRuns(experimentId: string, statuses: TRunStatus[], checkActiveRuns?: (activeRuns: number, requeued: number) => void, onlyRunIds?: string[]): Promise<string[]> {
       return db.$transaction(async (tx) => {
-        const rows = await tx.experimentRun.findMany({ where: { experimentId, status: { in: statuses } }, select: { id: true }, orderBy: [{ conditionIndex: 'asc' }, { repetition: 'asc' }] });
-        if (rows.length === 0) return [];
-        await tx.experimentRun.updateMany({
-          where: { id: { in: rows.map((r) => r.id) } },
-          data: { status: 'queued', error: null, attempts: 0, finishedAt: null },
+        const rows = await tx.experimentRun.findMany({
+          where: { experimentId, status: { in: statuses }, ...(onlyRunIds ? { id: { in: onlyRunIds } } : {}) },
+          select: { id: true },
+          orderBy: [{ conditionIndex: 'asc' }, { repetition: 'asc' }],
         });
+        if (rows.length === 0) return [];
+        if (checkActiveRuns) {
+          const owner = await tx.experiment.findUniqueOrThrow({ where: { id: experimentId }, select: { ownerId: true } });
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`experiment-submit:${owner.ownerId}`}))`;
+          checkActiveRuns(await tx.experimentRun.count({ where: { status: { in: ACTIVE }, experiment: { ownerId: owner.ownerId } } }), rows.length);
+        }
+        const ids = rows.map((r) => r.id);
+        await tx.experimentRun.updateMany({ where: { id: { in: ids } }, data: { status: 'queued', error: null, attempts: 0, finishedAt: null } });
+        // Progress goes back to where the run will resume (a cancelled run lost its checkpoint).
+        await tx.$executeRaw`UPDATE "experiment_run" SET "progressTick" = CASE WHEN "checkpoint" IS NULL THEN 0 ELSE coalesce("checkpointTick", 0) END WHERE "id" = ANY(${ids}::uuid[])`;
         await tx.experiment.update({ where: { id: experimentId }, data: { status: 'queued', finishedAt: null } });
-        return rows.map((r) => r.id);
+        return ids;
       });
     },
 
-    /** One page of experiments, newest first, after `cursor` (exclusive); every owner when `ownerId` is null. */
+    /** Runs queued or running across all of an owner's experiments. */
+    countActiveRuns(ownerId: string): Promise<number> {
+      return db.experimentRun.count({ where: { status: { in: ACTIVE }, experiment: { ownerId } } });
+    },
+
+    /** Active (queued, running) runs per owner, most first: the staff queue dashboard's usage table. */
+    async activeRunsByOwner(take: number): Promise<Array<{ ownerId: string; ownerName: string; queued: number; running: number; maxSteps: number }>> {
+      const rows = await db.$queryRaw<Array<{ ownerId: string; ownerName: string; queued: number; running: number; maxSteps: number }>>(Prisma.sql`
+        SELECT e."ownerId" AS "ownerId", u."name" AS "ownerName",
+               count(*) FILTER (WHERE r."status" = 'queued')::int AS "queued",
+               count(*) FILTER (WHERE r."status" = 'running')::int AS "running",
+               coalesce(max((e."design"->>'steps')::int), 0)::int AS "maxSteps"
+          FROM "experiment_run" r
+          JOIN "experiment" e ON e."id" = r."experimentId"
+          JOIN "user" u ON u."id" = e."ownerId"
+         WHERE r."status" IN ('queued', 'running')
+         GROUP BY e."ownerId", u."name"
+         ORDER BY count(*) DESC, e."ownerId"
+         LIMIT ${take}`);
+      return rows;
+    },
+
+    /** The latest runs that failed for good, with their error. */
+    recentFailedRuns(take: number) {
+      return db.experimentRun.findMany({
+        where: { status: 'failed' },
+        orderBy: [{ finishedAt: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+        take,
+        select: { id: true, experimentId: true, conditionIndex: true, repetition: true, attempts: true, error: true, finishedAt: true, workerId: true, experiment: { select: { name: true, owner: { select: { name: true } } } } },
+      });
+    },
+
+    /** Runs by id with their worker, tick and experiment (to describe the queue's active jobs). */
+    runsByIds(ids: string[]) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.experimentRun.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, experimentId: true, status: true, workerId: true, progressTick: true, startedAt: true, experiment: { select: { name: true, design: true, owner: { select: { name: true } } } } },
+      });
+    },
+
+    /**
+     * One page of experiments, newest first, after `cursor` (exclusive); every owner when `ownerId`
+     * is null. A community twin's experiments are not listed (the twin links to them).
+     */
     listPage(opts: { ownerId: string | null; cursor: ExperimentListCursor | null; take: number }) {
       const after: Prisma.ExperimentWhereInput = opts.cursor
         ? { OR: [{ createdAt: { lt: opts.cursor.createdAt } }, { createdAt: opts.cursor.createdAt, id: { lt: opts.cursor.id } }] }
         : {};
       return db.experiment.findMany({
-        where: { ...(opts.ownerId === null ? {} : { ownerId: opts.ownerId }), ...after },
+        where: { ...(opts.ownerId === null ? {} : { ownerId: opts.ownerId }), twinCalibrationId: null, ...after },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: opts.take,
         select: { ...experimentSelect, owner: { select: { name: true } } },

@@ -185,4 +185,67 @@ describe('experiment service', () => {
     await executeExperimentRun({ experiments: repo, clock: () => now }, { runId: r1 as string, workerId: 'w1', chunkTicks: 50, finalAttempt: true });
     expect(await svc.getStatus(me, id)).toMatchObject({ status: 'completed', runs: { done: 2 } });
   });
+
+  it('resumes a cancelled experiment: cancelled and failed runs go back, completed runs are kept', async () => {
+    const me = await actor();
+    const other = await actor();
+    const { id } = await svc.submit(me, tiny);
+    const [r0, r1, r2, r3] = (await repo.runIds(id)) as [string, string, string, string];
+    await executeExperimentRun({ experiments: repo, clock: () => now }, { runId: r0, workerId: 'w1', chunkTicks: 50, finalAttempt: true });
+    await repo.claimRun(r1, 'w1', now);
+    await repo.failRun(r1, 'worker exploded', true, now);
+    // r2 was running when the experiment was cancelled: its progress and checkpoint go
+    await repo.claimRun(r2, 'w1', now);
+    await repo.saveProgress(r2, 6);
+    await svc.cancel(me, id);
+    expect(await svc.getStatus(me, id)).toMatchObject({ status: 'cancelled', runs: { done: 1, failed: 1, cancelled: 2 } });
+
+    expect(await code(svc.retryFailed(other, id))).toBe('NOT_FOUND');
+    expect(await svc.retryFailed(me, id)).toEqual({ requeued: 3 });
+    expect(enqueued.at(-1)).toEqual({ kind: 'retry', experimentId: id, runIds: [r1, r2, r3] });
+    const resumed = await svc.getStatus(me, id);
+    expect(resumed).toMatchObject({ status: 'queued', runs: { done: 1, queued: 3, failed: 0, cancelled: 0 }, finishedAt: null });
+    // Only the completed run's ticks count: the cancelled one starts again from tick 0.
+    expect(resumed.progress).toBe(0.25);
+    expect(await repo.findRunForWorker(r2)).toMatchObject({ status: 'queued', attempts: 0, checkpoint: null });
+    for (const runId of [r1, r2, r3]) await executeExperimentRun({ experiments: repo, clock: () => now }, { runId, workerId: 'w2', chunkTicks: 50, finalAttempt: true });
+    expect(await svc.getStatus(me, id)).toMatchObject({ status: 'completed', runs: { done: 4 } });
+    // Nothing left to resume: a second call requeues nothing.
+    expect(await svc.retryFailed(me, id)).toEqual({ requeued: 0 });
+  });
+
+  it('resuming counts against the active-run limit, like a submission', async () => {
+    const limited = createExperimentService({ experiments: repo, queue, clock: () => now, researcherLimits: { maxActiveRuns: 5, maxTicksPerRun: 1000 } });
+    const me = await actor();
+    const { id } = await limited.submit(me, tiny);
+    await limited.cancel(me, id);
+    await limited.submit(me, { ...tiny, repetitions: 1, enumerated: {} });
+    expect(await limited.allowance(me)).toMatchObject({ activeRuns: 1, maxActiveRuns: 5, remainingRuns: 4, maxTicksPerRun: 1000 });
+    expect(await code(limited.retryFailed(me, id))).toBe('OK');
+    expect(await limited.allowance(me)).toMatchObject({ activeRuns: 5, remainingRuns: 0 });
+    const again = await limited.submit(me, { ...tiny, name: 'more' }).catch((error: unknown) => error);
+    expect(again).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    await limited.cancel(me, id);
+    const third = await limited.submit(me, { ...tiny, repetitions: 1, name: 'third' });
+    expect(third.totalRuns).toBe(2);
+    // 1 + 2 active, and resuming adds 4: over 5, refused with the reason and nothing requeued.
+    expect(await code(limited.retryFailed(me, id))).toBe('TOO_MANY_REQUESTS');
+    expect(await limited.getStatus(me, id)).toMatchObject({ status: 'cancelled', runs: { cancelled: 4 } });
+  });
+
+  it('retries one failed run (owner or staff); a run that did not fail is a conflict', async () => {
+    const me = await actor();
+    const staff = await actor('staff');
+    const other = await actor();
+    const { id } = await svc.submit(me, { ...tiny, repetitions: 1 });
+    const [r0, r1] = (await repo.runIds(id)) as [string, string];
+    await repo.claimRun(r0, 'w1', now);
+    await repo.failRun(r0, 'out of memory', true, now);
+    expect(await code(svc.retryRun(other, r0))).toBe('NOT_FOUND');
+    expect(await code(svc.retryRun(staff, r1))).toBe('CONFLICT');
+    expect(await svc.retryRun(staff, r0)).toEqual({ requeued: true });
+    expect(enqueued.at(-1)).toEqual({ kind: 'retry', experimentId: id, runIds: [r0] });
+    expect(await svc.getStatus(me, id)).toMatchObject({ status: 'queued', runs: { queued: 2, failed: 0 } });
+    expect(await code(svc.allowance(await actor('member')))).toBe('FORBIDDEN');
+  });
 });

@@ -4,7 +4,7 @@ import { AppError } from '@p2pvalue/shared';
 import { hasRole, type TUserRole } from '../accounts/user-role';
 import { checkExperimentDesign, expandExperimentRuns, DEFAULT_EXPERIMENT_LIMITS, type ExperimentLimits } from './experiment-design';
 import type { ExperimentQueuePort } from './experiment-queue.port';
-import type { ExperimentRepository, TExperimentStatus, TRunStatus } from './experiment.repository';
+import type { ExperimentRepository, ExperimentRow, TExperimentStatus, TRunStatus } from './experiment.repository';
 import { checkActiveRuns, DEFAULT_RESEARCHER_LIMITS, type ResearcherLimits } from './researcher-limits';
 import { ZListExperimentsInput, decodeExperimentCursor, encodeExperimentCursor, presetOfDesign, type TListExperimentsInput } from './experiment-list';
 
@@ -27,6 +27,16 @@ export interface ExperimentStatusView {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+}
+
+/** What a researcher may still queue (the designer shows it before submitting). */
+export interface ResearcherAllowance {
+  activeRuns: number;
+  maxActiveRuns: number;
+  remainingRuns: number;
+  maxTicksPerRun: number;
+  maxRunsPerExperiment: number;
+  maxTotalTicks: number;
 }
 
 /** One line of the experiment list. */
@@ -87,6 +97,22 @@ export function createExperimentService(deps: {
     return experiment;
   }
 
+  async function statusView(experiment: ExperimentRow): Promise<ExperimentStatusView> {
+    const { counts, ticks } = await repo.runCounts(experiment.id);
+    return {
+      id: experiment.id,
+      name: experiment.name,
+      status: experiment.status,
+      modelVersion: experiment.modelVersion,
+      rootSeed: Number(experiment.rootSeed),
+      runs: { total: experiment.totalRuns, queued: counts.queued, running: counts.running, done: counts.completed, failed: counts.failed, cancelled: counts.cancelled },
+      progress: experimentProgress(experiment, counts, ticks),
+      createdAt: experiment.createdAt,
+      startedAt: experiment.startedAt,
+      finishedAt: experiment.finishedAt,
+    };
+  }
+
   return {
     /**
      * Validates the design, writes the experiment and all its runs in one transaction, then
@@ -134,20 +160,16 @@ export function createExperimentService(deps: {
     },
 
     async getStatus(actor: ExperimentActor, id: string): Promise<ExperimentStatusView> {
-      const experiment = await getOwnedOrThrow(actor, id);
-      const { counts, ticks } = await repo.runCounts(experiment.id);
-      return {
-        id: experiment.id,
-        name: experiment.name,
-        status: experiment.status,
-        modelVersion: experiment.modelVersion,
-        rootSeed: Number(experiment.rootSeed),
-        runs: { total: experiment.totalRuns, queued: counts.queued, running: counts.running, done: counts.completed, failed: counts.failed, cancelled: counts.cancelled },
-        progress: experimentProgress(experiment, counts, ticks),
-        createdAt: experiment.createdAt,
-        startedAt: experiment.startedAt,
-        finishedAt: experiment.finishedAt,
-      };
+      return statusView(await getOwnedOrThrow(actor, id));
+    },
+
+    /**
+     * The status without an access check, or null if the experiment is gone: only for the web's
+     * live progress push, which sends it to a room whose sockets were checked when they joined.
+     */
+    async statusForBroadcast(id: string): Promise<ExperimentStatusView | null> {
+      const experiment = await repo.findExperiment(id);
+      return experiment ? statusView(experiment) : null;
     },
 
     /**
@@ -196,14 +218,43 @@ export function createExperimentService(deps: {
       return { cancelled };
     },
 
-    /** Puts the failed runs back in the queue (with fresh attempts). */
+    /**
+     * Puts the failed runs back in the queue (with fresh attempts). A cancelled experiment resumes:
+     * its cancelled runs go back too (from the start, their checkpoints were dropped) and the runs
+     * it completed are kept. Either way the owner's active-run limit applies, as on submission.
+     */
     async retryFailed(actor: ExperimentActor, id: string): Promise<{ requeued: number }> {
       requireResearcher(actor);
       const experiment = await getOwnedOrThrow(actor, id);
-      if (experiment.status === 'cancelled') throw new AppError('CONFLICT', 'The experiment was cancelled; submit it again instead.');
-      const runIds = await repo.requeueRuns(experiment.id, ['failed']);
+      const statuses: TRunStatus[] = experiment.status === 'cancelled' ? ['failed', 'cancelled'] : ['failed'];
+      const runIds = await repo.requeueRuns(experiment.id, statuses, (active, requeued) => checkActiveRuns(active, requeued, researcherLimits));
       if (runIds.length > 0) await queue.requeueRuns({ experimentId: experiment.id, runIds });
       return { requeued: runIds.length };
+    },
+
+    /** Puts one failed run back in the queue (the staff queue dashboard's retry; owners may too). */
+    async retryRun(actor: ExperimentActor, runId: string): Promise<{ requeued: boolean }> {
+      const parsed = z.uuid().safeParse(runId);
+      const run = parsed.success ? await repo.findRunOwner(parsed.data) : null;
+      if (!run || (run.experiment.ownerId !== actor.id && !hasRole(actor.role, 'staff'))) throw new AppError('NOT_FOUND', 'No such run.');
+      if (run.status !== 'failed') throw new AppError('CONFLICT', `The run is ${run.status}; only a failed run can be retried.`);
+      const runIds = await repo.requeueRuns(run.experimentId, ['failed'], (active, requeued) => checkActiveRuns(active, requeued, researcherLimits), [run.id]);
+      if (runIds.length > 0) await queue.requeueRuns({ experimentId: run.experimentId, runIds });
+      return { requeued: runIds.length > 0 };
+    },
+
+    /** What the researcher may still queue: runs left under their active-run limit, and the tick limit of one run. */
+    async allowance(actor: ExperimentActor): Promise<ResearcherAllowance> {
+      requireResearcher(actor);
+      const activeRuns = await repo.countActiveRuns(actor.id);
+      return {
+        activeRuns,
+        maxActiveRuns: researcherLimits.maxActiveRuns,
+        remainingRuns: Math.max(0, researcherLimits.maxActiveRuns - activeRuns),
+        maxTicksPerRun: limits.maxTicks,
+        maxRunsPerExperiment: limits.maxRuns,
+        maxTotalTicks: limits.maxTotalTicks,
+      };
     },
   };
 }

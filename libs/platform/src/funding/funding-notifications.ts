@@ -6,6 +6,7 @@ export const FUNDING_NOTIFICATION_KINDS = {
   claimed: 'need.claimed',
   thanked: 'thanks.received',
   roundOpened: 'round.opened',
+  creditsGranted: 'round.granted',
 } as const;
 
 interface NeedPlace {
@@ -57,12 +58,25 @@ export function thanksNotifications(p: { toId: string; actorId: string; communit
 }
 
 /**
- * A scheduled round opened: every member it granted a budget to hears how much they can pledge.
- * The system opened it, so there is no actor; one row per member, written in the transaction that
- * opens the round (so a second run of the scheduler, which finds it open, writes none).
+ * A round opened: every member it granted a budget to hears how much they can pledge. One row per
+ * member, written in the transaction that opens the round (so a second run of the scheduler, which
+ * finds it open, writes none, and an admin's second "open now" is refused before it writes any).
+ * A scheduled round is opened by the system (`actorId` null); the admin who opens one at once is
+ * not told about their own act.
  */
-export function roundOpenedNotifications(p: { roundId: string; roundTitle: string; communitySlug: string; communityName: string; credits: number; closesAt: Date; memberIds: string[] }): NewNotification[] {
-  return [...new Set(p.memberIds)].map((userId) => ({
+export function roundOpenedNotifications(p: {
+  roundId: string;
+  roundTitle: string;
+  communitySlug: string;
+  communityName: string;
+  credits: number;
+  /** Earned rounds: each member's own budget (else `credits`). */
+  creditsByMember?: ReadonlyMap<string, number>;
+  closesAt: Date;
+  memberIds: string[];
+  actorId?: string | null;
+}): NewNotification[] {
+  return unique(p.memberIds, p.actorId ?? null).map((userId) => ({
     userId,
     kind: FUNDING_NOTIFICATION_KINDS.roundOpened,
     ref: {
@@ -70,8 +84,25 @@ export function roundOpenedNotifications(p: { roundId: string; roundTitle: strin
       roundTitle: p.roundTitle,
       communitySlug: p.communitySlug,
       communityName: p.communityName,
-      credits: p.credits,
+      credits: p.creditsByMember?.get(userId) ?? p.credits,
       closesAt: p.closesAt.toISOString(),
+      url: `/communities/${encodeURIComponent(p.communitySlug)}/funding/${p.roundId}`,
+      ...(p.actorId ? { actorId: p.actorId } : {}),
+    },
+  }));
+}
+
+/** An admin added credits to a member's budget in an open round: the member hears how many, and from whom. */
+export function creditsGrantedNotifications(p: { roundId: string; roundTitle: string; communitySlug: string; toId: string; actorId: string; credits: number }): NewNotification[] {
+  return unique([p.toId], p.actorId).map((userId) => ({
+    userId,
+    kind: FUNDING_NOTIFICATION_KINDS.creditsGranted,
+    ref: {
+      roundId: p.roundId,
+      roundTitle: p.roundTitle,
+      communitySlug: p.communitySlug,
+      actorId: p.actorId,
+      credits: p.credits,
       url: `/communities/${encodeURIComponent(p.communitySlug)}/funding/${p.roundId}`,
     },
   }));

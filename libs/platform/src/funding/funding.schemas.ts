@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZSlug } from '../communities/community.schemas';
+import { ZEarnedRuleInput } from './earned-budget';
 import { NEED_ACTIONS } from './need-lifecycle';
 
 const ZCredits = z.number().int('Whole credits only').min(1, 'At least 1 credit').max(1_000_000, 'At most 1,000,000 credits');
@@ -63,6 +64,9 @@ export const ZOpenRoundInput = z
     opensAt: z.coerce.date().nullish(),
     closesAt: z.coerce.date(),
     budgetPerMember: z.number().int().min(0).max(1_000_000),
+    /** "earned": each member's budget is computed from their points when the round opens (`earned` holds the rule; its base replaces budgetPerMember). */
+    budgetMode: z.enum(['equal', 'earned']).default('equal'),
+    earned: ZEarnedRuleInput.nullish(),
     memberCapPerNeed: ZCredits.nullish(),
     minimumGoal: ZCredits.default(1),
     allowStretch: z.boolean().default(false),
@@ -82,3 +86,5 @@ export const ZOpenRoundInput = z
  */
 export const ZPledgeInput = z.object({ roundId: z.uuid(), needId: z.uuid(), amount: z.number().finite() });
 export const ZWithdrawPledgeInput = z.object({ roundId: z.uuid(), needId: z.uuid() });
+/** Admins add credits to one member's budget in an open round (on top of the budget every member got). */
+export const ZGrantCreditsInput = z.object({ roundId: z.uuid(), userId: z.string().min(1).max(100), credits: ZCredits });

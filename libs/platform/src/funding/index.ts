@@ -3,11 +3,13 @@ export { decidePledge, fundingCeiling, isFunded, progressBand, type NeedFunding,
 export { ALMOST_THERE_RATIO, rankNeeds, type RankableNeed, type RankedNeed } from './ranking';
 export { NEED_ACTIONS, NEED_STATUSES, acceptsPledges, decideNeedAction, needStatusLabel, type NeedActorFacts, type TNeedAction, type TNeedStatus } from './need-lifecycle';
 export { POINTS_PER_EFFORT_HOUR, REPUTATION_WEIGHTS, computeReputation, decayFactor, type Reputation, type ReputationFacts, type ReputationWeights } from './reputation';
+export { computeEarnedBudget, describeEarnedFormula, explainEarnedBudget, type EarnedBudget, type EarnedRule, type TEarnedRuleRefusal } from './earned-budget';
 export {
   ZBountyInput,
   ZChecklistAddInput,
   ZChecklistToggleInput,
   ZCreateNeedInput,
+  ZGrantCreditsInput,
   ZNeedAction,
   ZNeedActionInput,
   ZNeedCommentInput,
@@ -22,4 +24,4 @@ export {
 export type { NeedPermissions, NeedService, NeedSummaryView, NeedView } from './need.service';
 export type { PledgeResult, RoundResults, RoundService, RoundView, TPledgeRefusalReason } from './round.service';
 export type { ContributionView, ProfileView, RecognitionService } from './recognition.service';
-export type { TFundingMechanism, TRoundStatus } from './round.repository';
+export type { TBudgetMode, TFundingMechanism, TRoundStatus } from './round.repository';

@@ -109,4 +109,26 @@ describe('scheduled funding rounds', () => {
     expect(centre.items.map((i) => i.text)).toContain('Funding round “Spring” is open: you have 25 credits');
     expect((await svc.notifications.digest(c.people[0]!)).groups.map((g) => g.label)).toContain('Funding rounds opened');
   });
+
+  it('tells every other active member once when an admin opens a round at once', async () => {
+    const c = await community(2);
+    const requester = await fundingFixtures('now-req', () => ({ prisma: db.prisma, svc })).user('Requester');
+    await db.prisma.membership.create({ data: { communityId: c.communityId, userId: requester.id, status: 'requested' } });
+    const round = await svc.rounds.openRound(c.admin, { community: c.slug, title: 'Right now', closesAt: at(24), budgetPerMember: 15 });
+    const opened = async () =>
+      (await db.prisma.notification.findMany({ where: { kind: 'round.opened' }, select: { userId: true, ref: true } })).filter((n) => (n.ref as { roundId?: string }).roundId === round.id);
+
+    const rows = await opened();
+    // The active members, not the admin who opened it nor someone who only asked to join.
+    expect(rows.map((r) => r.userId).sort()).toEqual(c.people.map((p) => p.id).sort());
+    const ref = rows[0]!.ref as Record<string, unknown>;
+    expect(ref).toMatchObject({ roundTitle: 'Right now', credits: 15, actorId: c.admin.id, url: `/communities/${c.slug}/funding/${round.id}` });
+    expect(describeNotification('round.opened', ref, 'Ada').text).toBe('Funding round “Right now” is open: you have 15 credits');
+
+    // A second "open now" (a double click) and the scheduler's run write no more.
+    await expect(svc.rounds.openRound(c.admin, { community: c.slug, title: 'Right now', closesAt: at(24), budgetPerMember: 15 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await svc.rounds.openDue(at(1));
+    expect((await opened()).length).toBe(c.people.length);
+    expect((await svc.notifications.list(c.people[0]!)).items.map((i) => i.text)).toContain('Funding round “Right now” is open: you have 15 credits');
+  });
 });

@@ -5,6 +5,7 @@ type Client = PrismaClient | Tx;
 
 export type TFundingMechanism = 'direct' | 'quadratic';
 export type TRoundStatus = 'scheduled' | 'open' | 'closed';
+export type TBudgetMode = 'equal' | 'earned';
 
 export interface RoundRow {
   id: string;
@@ -13,6 +14,9 @@ export interface RoundRow {
   opensAt: Date;
   closesAt: Date;
   budgetPerMember: number;
+  budgetMode: TBudgetMode;
+  /** Earned rounds: the `EarnedRule` (see earned-budget.ts). */
+  earnedRule: unknown;
   memberCapPerNeed: number | null;
   minimumGoal: number;
   allowStretch: boolean;
@@ -34,6 +38,8 @@ const roundSelect = {
   opensAt: true,
   closesAt: true,
   budgetPerMember: true,
+  budgetMode: true,
+  earnedRule: true,
   memberCapPerNeed: true,
   minimumGoal: true,
   allowStretch: true,
@@ -51,6 +57,12 @@ const roundSelect = {
 export interface BalanceRow {
   granted: number;
   spent: number;
+}
+
+export interface EarnedGrant {
+  userId: string;
+  granted: number;
+  earnedPoints: number;
 }
 
 export interface PledgeEventRow {
@@ -132,8 +144,44 @@ export function createRoundRepository(db: PrismaClient) {
       return locked.length === 0 ? null : tx.fundingRound.findUnique({ where: { id }, select: roundSelect });
     },
 
-    create(tx: Tx, data: Omit<RoundRow, 'id' | 'status' | 'results' | 'closedById' | 'closedAt' | 'createdAt'> & { status?: 'scheduled' | 'open' }): Promise<RoundRow> {
-      return tx.fundingRound.create({ data, select: roundSelect });
+    create(tx: Tx, data: Omit<RoundRow, 'id' | 'status' | 'results' | 'closedById' | 'closedAt' | 'createdAt' | 'earnedRule'> & { status?: 'scheduled' | 'open'; earnedRule: Prisma.InputJsonValue | null }): Promise<RoundRow> {
+      const { earnedRule, ...rest } = data;
+      return tx.fundingRound.create({ data: { ...rest, ...(earnedRule === null ? {} : { earnedRule }) }, select: roundSelect });
+    },
+
+    /** Stores the earned rule with its window resolved at the opening. */
+    async setEarnedRule(tx: Tx, id: string, earnedRule: Prisma.InputJsonValue): Promise<void> {
+      await tx.fundingRound.update({ where: { id }, data: { earnedRule }, select: { id: true } });
+    },
+
+    /** When the community's latest round before `before` opened (other than `exceptId`); scheduled rounds have not opened. */
+    async previousOpening(tx: Client, communityId: string, before: Date, exceptId: string | null): Promise<Date | null> {
+      const row = await tx.fundingRound.findFirst({
+        where: { communityId, status: { not: 'scheduled' }, opensAt: { lt: before }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+        orderBy: [{ opensAt: 'desc' }],
+        select: { opensAt: true },
+      });
+      return row?.opensAt ?? null;
+    },
+
+    /** Points each member earned in the community with `start ≤ at < end` (positive entries only: spending does not lower it). */
+    async pointsEarnedIn(communityId: string, userIds: string[], start: Date | null, end: Date, client: Client = db): Promise<Map<string, number>> {
+      if (userIds.length === 0) return new Map();
+      const rows = await client.pointsEntry.groupBy({
+        by: ['userId'],
+        where: { communityId, userId: { in: userIds }, delta: { gt: 0 }, at: { ...(start ? { gte: start } : {}), lt: end } },
+        _sum: { delta: true },
+      });
+      return new Map(rows.map((r) => [r.userId, r._sum.delta ?? 0]));
+    },
+
+    async grantEarnedBudgets(tx: Tx, roundId: string, grants: EarnedGrant[]): Promise<void> {
+      if (grants.length > 0) await tx.fundingBalance.createMany({ data: grants.map((g) => ({ roundId, ...g })), skipDuplicates: true });
+    },
+
+    /** The member's balance row when it exists (inside the caller's transaction). */
+    hasBalance(tx: Tx, roundId: string, userId: string): Promise<{ granted: number } | null> {
+      return tx.fundingBalance.findUnique({ where: { roundId_userId: { roundId, userId } }, select: { granted: true } });
     },
 
     async grantBudgets(tx: Tx, roundId: string, userIds: string[], granted: number): Promise<void> {
@@ -144,16 +192,20 @@ export function createRoundRepository(db: PrismaClient) {
      * The member's balance row, created with the round's budget when missing (members who joined
      * after the round opened), locked FOR UPDATE until the transaction ends.
      */
-    async lockBalance(tx: Tx, roundId: string, userId: string, budget: number): Promise<BalanceRow> {
-      await tx.$executeRaw`INSERT INTO "funding_balance" ("roundId", "userId", "granted") VALUES (${roundId}, ${userId}, ${budget}) ON CONFLICT DO NOTHING`;
+    async lockBalance(tx: Tx, roundId: string, userId: string, budget: number, earnedPoints: number | null = null): Promise<BalanceRow> {
+      await tx.$executeRaw`INSERT INTO "funding_balance" ("roundId", "userId", "granted", "earnedPoints") VALUES (${roundId}, ${userId}, ${budget}, ${earnedPoints}) ON CONFLICT DO NOTHING`;
       const rows = await tx.$queryRaw<BalanceRow[]>`SELECT "granted", "spent" FROM "funding_balance" WHERE "roundId" = ${roundId} AND "userId" = ${userId} FOR UPDATE`;
       const row = rows[0];
       if (!row) throw new Error('balance row vanished');
       return { granted: Number(row.granted), spent: Number(row.spent) };
     },
 
-    findBalance(roundId: string, userId: string): Promise<BalanceRow | null> {
-      return db.fundingBalance.findUnique({ where: { roundId_userId: { roundId, userId } }, select: { granted: true, spent: true } });
+    findBalance(roundId: string, userId: string): Promise<(BalanceRow & { earnedPoints: number | null }) | null> {
+      return db.fundingBalance.findUnique({ where: { roundId_userId: { roundId, userId } }, select: { granted: true, spent: true, earnedPoints: true } });
+    },
+
+    async addGranted(tx: Tx, roundId: string, userId: string, delta: number): Promise<void> {
+      await tx.fundingBalance.update({ where: { roundId_userId: { roundId, userId } }, data: { granted: { increment: delta } }, select: { roundId: true } });
     },
 
     async addSpent(tx: Tx, roundId: string, userId: string, delta: number): Promise<void> {

@@ -6,13 +6,14 @@ import type { CommunityRepository } from '../communities/community.repository';
 import type { ContributionInput, ContributionRepository } from '../contributions/contribution.repository';
 import type { NotificationRepository } from '../notifications/notification.repository';
 import { decidePledge, fundingCeiling, type TPledgeRefusal } from './direct';
-import { needFundedNotifications, roundOpenedNotifications } from './funding-notifications';
-import { ZOpenRoundInput, ZPledgeInput, ZWithdrawPledgeInput } from './funding.schemas';
+import { checkEarnedRule, computeEarnedBudget, describeEarnedFormula, explainEarnedBudget, resolveEarnedWindow, type EarnedRule, type TEarnedRuleInput } from './earned-budget';
+import { creditsGrantedNotifications, needFundedNotifications, roundOpenedNotifications } from './funding-notifications';
+import { ZGrantCreditsInput, ZOpenRoundInput, ZPledgeInput, ZWithdrawPledgeInput } from './funding.schemas';
 import { acceptsPledges, type TNeedStatus } from './need-lifecycle';
 import type { NeedRepository } from './need.repository';
 import { allocateWholeCredits, computeQuadraticMatching } from './quadratic';
 import { rankNeeds } from './ranking';
-import type { PledgeEventRow, RoundRepository, RoundRow, TFundingMechanism, TRoundStatus } from './round.repository';
+import type { EarnedGrant, PledgeEventRow, RoundRepository, RoundRow, TBudgetMode, TFundingMechanism, TRoundStatus } from './round.repository';
 
 /** Why a pledge was refused: the pure rules' reasons plus those the service checks. */
 export type TPledgeRefusalReason = TPledgeRefusal | 'NEED_NOT_OPEN' | 'NEED_NOT_IN_ROUND' | 'BELOW_MINIMUM_GOAL' | 'NOT_PLEDGED';
@@ -62,6 +63,9 @@ export interface RoundView {
   opensAt: Date;
   closesAt: Date;
   budgetPerMember: number;
+  budgetMode: TBudgetMode;
+  /** Earned rounds: the rule, its formula in words and (once open) the window it counted. */
+  earned: { base: number; rate: number; cap: number; windowDays: number | null; windowStart: Date | null; windowEnd: Date | null; formula: string } | null;
   memberCapPerNeed: number | null;
   minimumGoal: number;
   allowStretch: boolean;
@@ -79,7 +83,7 @@ export interface RoundView {
   /** Admins may cancel a round that has not opened yet. */
   canCancel: boolean;
   /** The viewer's balance (members only). */
-  me: { granted: number; spent: number; balance: number; pledges: { needId: string; amount: number }[] } | null;
+  me: { granted: number; spent: number; balance: number; pledges: { needId: string; amount: number }[]; budgetWhy: string | null } | null;
   /** While open: the needs that take pledges, ranked. */
   needs: {
     id: string;
@@ -107,6 +111,9 @@ export interface PledgeResult {
   balance: number;
 }
 
+/** A member's granted credits in one round stay far inside PostgreSQL's integer. */
+const MAX_GRANTED = 100_000_000;
+
 export interface RoundDeps {
   rounds: RoundRepository;
   needs: NeedRepository;
@@ -132,6 +139,62 @@ export function createRoundService(deps: RoundDeps) {
   const { rounds, needs, communities, contributions, notifications, access, clock } = deps;
   const isStaff = (actor: AccessActor | null) => actor?.role === 'staff';
   const accepting = (round: RoundRow, now: Date) => round.status === 'open' && now >= round.opensAt && now < round.closesAt;
+  const earnedRuleOf = (r: RoundRow): EarnedRule | null => (r.budgetMode === 'earned' && r.earnedRule ? (r.earnedRule as EarnedRule) : null);
+  const windowOf = (rule: EarnedRule) => ({ start: rule.windowStart ? new Date(rule.windowStart) : null, end: new Date(rule.windowEnd ?? 0) });
+
+  /** Earned budgets of `userIds` for a round of the community opening at `opensAt`, and the rule with its window resolved. */
+  async function earnedGrants(
+    tx: Parameters<RoundRepository['lockBalance']>[0],
+    round: { id: string | null; communityId: string; opensAt: Date },
+    rule: TEarnedRuleInput,
+    userIds: string[],
+  ): Promise<{ rule: EarnedRule; grants: EarnedGrant[] }> {
+    const previous = rule.window.kind === 'sincePreviousRound' ? await rounds.previousOpening(tx, round.communityId, round.opensAt, round.id) : null;
+    const { start, end } = resolveEarnedWindow(rule.window, round.opensAt, previous);
+    const points = await rounds.pointsEarnedIn(round.communityId, userIds, start, end, tx);
+    const grants = userIds.map((userId) => {
+      const budget = computeEarnedBudget(rule, points.get(userId) ?? 0);
+      return { userId, granted: budget.credits, earnedPoints: budget.points };
+    });
+    const stored: EarnedRule = { base: rule.base, rate: rule.rate, cap: rule.cap, window: rule.window, windowStart: start?.toISOString() ?? null, windowEnd: end.toISOString() };
+    return { rule: stored, grants };
+  }
+
+  /** Locks the member's balance, creating it first for members who joined after the opening (earned rounds: with their earned budget). */
+  async function lockMemberBalance(tx: Parameters<RoundRepository['lockBalance']>[0], r: RoundRow, userId: string) {
+    const rule = earnedRuleOf(r);
+    if (!rule?.windowEnd || (await rounds.hasBalance(tx, r.id, userId))) return rounds.lockBalance(tx, r.id, userId, r.budgetPerMember);
+    const { start, end } = windowOf(rule);
+    const points = (await rounds.pointsEarnedIn(r.communityId, [userId], start, end, tx)).get(userId) ?? 0;
+    const budget = computeEarnedBudget(rule, points);
+    return rounds.lockBalance(tx, r.id, userId, budget.credits, budget.points);
+  }
+
+  function earnedView(r: RoundRow): RoundView['earned'] {
+    const rule = earnedRuleOf(r);
+    if (!rule) return null;
+    return {
+      base: rule.base,
+      rate: rule.rate,
+      cap: rule.cap,
+      windowDays: rule.window.kind === 'lastDays' ? rule.window.days : null,
+      windowStart: rule.windowStart ? new Date(rule.windowStart) : null,
+      windowEnd: rule.windowEnd ? new Date(rule.windowEnd) : null,
+      formula: describeEarnedFormula(rule),
+    };
+  }
+
+  /** Refuses an unsound earned rule with a typed reason; the rule to use, or null for equal budgets. */
+  function earnedRuleOrThrow(input: { budgetMode: TBudgetMode; earned?: TEarnedRuleInput | null }): TEarnedRuleInput | null {
+    if (input.budgetMode === 'equal') {
+      if (input.earned) throw new AppError('BAD_REQUEST', 'An earned-budget rule is only for rounds with earned budgets.', { details: { reason: 'EARNED_RULE_UNEXPECTED' } });
+      return null;
+    }
+    if (!input.earned) throw new AppError('BAD_REQUEST', 'Earned budgets need a rule: base, rate and cap.', { details: { reason: 'EARNED_RULE_MISSING' } });
+    const refusal = checkEarnedRule(input.earned);
+    if (refusal) throw new AppError('BAD_REQUEST', refusal.message, { details: { reason: refusal.reason } });
+    return input.earned;
+  }
 
   async function communityOfRoundOrThrow(actor: AccessActor | null, roundId: string): Promise<{ round: RoundRow; cctx: CommunityAccess }> {
     const round = await rounds.findById(roundId);
@@ -146,9 +209,22 @@ export function createRoundService(deps: RoundDeps) {
     let me: RoundView['me'] = null;
     if (actor && cctx.permissions.isMember) {
       const [balance, pledges] = await Promise.all([rounds.findBalance(round.id, actor.id), rounds.listMemberPledges(round.id, actor.id)]);
-      const granted = balance?.granted ?? (round.status === 'open' ? round.budgetPerMember : 0);
+      let granted = balance?.granted ?? (round.status === 'open' ? round.budgetPerMember : 0);
+      let budgetWhy: string | null = null;
+      const rule = earnedRuleOf(round);
+      if (rule?.windowEnd && round.status !== 'scheduled') {
+        let points = balance?.earnedPoints ?? null;
+        if (points === null) {
+          // Joined after the opening and not yet pledged: the budget their first pledge will create.
+          const { start, end } = windowOf(rule);
+          points = (await rounds.pointsEarnedIn(round.communityId, [actor.id], start, end)).get(actor.id) ?? 0;
+        }
+        const budget = computeEarnedBudget(rule, points);
+        if (!balance) granted = round.status === 'open' ? budget.credits : 0;
+        budgetWhy = explainEarnedBudget(rule, budget, Math.max(0, granted - budget.credits));
+      }
       const spent = balance?.spent ?? 0;
-      me = { granted, spent, balance: granted - spent, pledges };
+      me = { granted, spent, balance: granted - spent, pledges, budgetWhy };
     }
     let needList: RoundView['needs'] = [];
     if (round.status === 'open') {
@@ -171,7 +247,7 @@ export function createRoundService(deps: RoundDeps) {
         featured: r.need.featured,
       }));
     }
-    const { results: stored, ...rest } = round;
+    const { results: stored, earnedRule: _earnedRule, ...rest } = round;
     const results = (stored as RoundResults | null) ?? null;
     let totals: RoundView['totals'] = { pledged: 0, matched: 0, pledgers: 0, needsPledged: 0, funded: 0 };
     if (results) {
@@ -185,6 +261,7 @@ export function createRoundService(deps: RoundDeps) {
       ...rest,
       communitySlug: cctx.community.slug,
       accepting: accepting(round, now),
+      earned: earnedView(round),
       results,
       totals,
       canClose: round.status === 'open' && admin,
@@ -209,7 +286,7 @@ export function createRoundService(deps: RoundDeps) {
       const r = await rounds.lockRound(tx, round.id, 'share');
       if (r?.status === 'scheduled' || (r && at < r.opensAt)) refuse('ROUND_CLOSED', `This funding round opens ${r.opensAt.toISOString()}; pledges start then.`);
       if (!r || !accepting(r, at)) refuse('ROUND_CLOSED', 'This funding round is closed; pledges can no longer change.');
-      const balance = await rounds.lockBalance(tx, r.id, actor.id, r.budgetPerMember);
+      const balance = await lockMemberBalance(tx, r, actor.id);
       const locked = await needs.lockNeed(tx, need.id);
       if (!locked) throw new AppError('NOT_FOUND', 'No such need.');
       const current = await rounds.currentPledge(tx, r.id, locked.id, actor.id);
@@ -363,6 +440,9 @@ export function createRoundService(deps: RoundDeps) {
       const input = ZOpenRoundInput.parse(raw);
       const cctx = await access.communityBySlugOrThrow(actor, input.community);
       if (!cctx.permissions.isAdmin && !isStaff(actor)) throw new AppError('FORBIDDEN', 'Only community admins can open funding rounds.');
+      const earnedRule = earnedRuleOrThrow(input);
+      // Earned rounds: the base is the budget every member gets at least.
+      const budgetPerMember = earnedRule ? earnedRule.base : input.budgetPerMember;
       const now = clock();
       const opensAt = input.opensAt && input.opensAt.getTime() > now.getTime() ? input.opensAt : now;
       const scheduling = opensAt !== now;
@@ -382,7 +462,10 @@ export function createRoundService(deps: RoundDeps) {
             title: input.title,
             opensAt,
             closesAt: input.closesAt,
-            budgetPerMember: input.budgetPerMember,
+            budgetPerMember,
+            budgetMode: input.budgetMode,
+            // Scheduled: the window is resolved when the round opens.
+            earnedRule: earnedRule ? { ...earnedRule, windowStart: null, windowEnd: null } : null,
             memberCapPerNeed: input.memberCapPerNeed ?? null,
             minimumGoal: input.minimumGoal,
             allowStretch: input.allowStretch,
@@ -393,12 +476,31 @@ export function createRoundService(deps: RoundDeps) {
             ...(scheduling ? { status: 'scheduled' as const } : {}),
           });
           if (!scheduling) {
-            const members = await communities.listMembers(cctx.community.id, 'active');
-            await rounds.grantBudgets(tx, created.id, members.map((m) => m.userId), input.budgetPerMember);
+            const memberIds = (await communities.listMembers(cctx.community.id, 'active')).map((m) => m.userId);
+            const earned = earnedRule ? await earnedGrants(tx, created, earnedRule, memberIds) : null;
+            if (earned) {
+              await rounds.setEarnedRule(tx, created.id, earned.rule as unknown as Record<string, never>);
+              await rounds.grantEarnedBudgets(tx, created.id, earned.grants);
+            } else await rounds.grantBudgets(tx, created.id, memberIds, budgetPerMember);
+            // Like the scheduler's opening: in the creating transaction, so once per member.
+            await notifications.createMany(
+              roundOpenedNotifications({
+                roundId: created.id,
+                roundTitle: created.title,
+                communitySlug: cctx.community.slug,
+                communityName: cctx.community.name,
+                credits: budgetPerMember,
+                ...(earned ? { creditsByMember: new Map(earned.grants.map((g) => [g.userId, g.granted])) } : {}),
+                closesAt: input.closesAt,
+                memberIds,
+                actorId: actor.id,
+              }),
+              tx,
+            );
           }
           const ref = { roundId: created.id, title: created.title, ...(scheduling ? { opensAt: opensAt.toISOString() } : {}) };
           await contributions.append([{ userId: actor.id, communityId: cctx.community.id, projectId: null, kind: 'round.open', ref, at: now }], tx);
-          return created;
+          return (await rounds.findById(created.id, tx)) ?? created;
         });
         return viewOf(actor, round, cctx);
       } catch (error) {
@@ -437,7 +539,13 @@ export function createRoundService(deps: RoundDeps) {
             if (await rounds.findOpen(r.communityId)) return 'waiting' as const;
             await rounds.markOpen(tx, r.id);
             const members = await communities.listMembers(r.communityId, 'active');
-            await rounds.grantBudgets(tx, r.id, members.map((m) => m.userId), r.budgetPerMember);
+            const rule = earnedRuleOf(r);
+            // Earned rounds count points up to the scheduled opening, whenever the worker gets to it.
+            const earned = rule ? await earnedGrants(tx, r, rule, members.map((m) => m.userId)) : null;
+            if (earned) {
+              await rounds.setEarnedRule(tx, r.id, earned.rule as unknown as Record<string, never>);
+              await rounds.grantEarnedBudgets(tx, r.id, earned.grants);
+            } else await rounds.grantBudgets(tx, r.id, members.map((m) => m.userId), r.budgetPerMember);
             // In the opening transaction: exactly once per member, however often the scheduler runs.
             const community = await communities.findById(r.communityId);
             if (community) {
@@ -448,6 +556,7 @@ export function createRoundService(deps: RoundDeps) {
                   communitySlug: community.slug,
                   communityName: community.name,
                   credits: r.budgetPerMember,
+                  ...(earned ? { creditsByMember: new Map(earned.grants.map((g) => [g.userId, g.granted])) } : {}),
                   closesAt: r.closesAt,
                   memberIds: members.map((m) => m.userId),
                 }),
@@ -471,6 +580,34 @@ export function createRoundService(deps: RoundDeps) {
       const input = ZPledgeInput.parse(raw);
       if (!Number.isSafeInteger(input.amount) || input.amount < 1) refuse('NOT_WHOLE_CREDITS', 'Pledges are whole credits, at least 1. To take a pledge back, withdraw it.');
       return changePledge(actor, input);
+    },
+
+    /**
+     * Admins add credits to one active member's budget while the round is open (Cobudget's
+     * individual allocations), under the same locks as a pledge; recorded in the contribution
+     * ledger and told to the member.
+     */
+    async grantCredits(actor: AccessActor, raw: z.input<typeof ZGrantCreditsInput>): Promise<{ userId: string; granted: number; spent: number; balance: number }> {
+      const input = ZGrantCreditsInput.parse(raw);
+      const { round, cctx } = await communityOfRoundOrThrow(actor, input.roundId);
+      if (!cctx.permissions.isAdmin && !isStaff(actor)) throw new AppError('FORBIDDEN', 'Only community admins can grant credits.');
+      const membership = await communities.findMembership(round.communityId, input.userId);
+      if (membership?.status !== 'active') throw new AppError('NOT_FOUND', 'No such member in this community.');
+      const at = clock();
+      return needs.transaction(async (tx) => {
+        const r = await rounds.lockRound(tx, round.id, 'share');
+        if (!r || !accepting(r, at)) refuse('ROUND_CLOSED', 'Credits can be granted only while the round is open.');
+        const before = await lockMemberBalance(tx, r, input.userId);
+        if (before.granted + input.credits > MAX_GRANTED) throw new AppError('BAD_REQUEST', `A member can hold at most ${MAX_GRANTED} credits in one round.`);
+        await rounds.addGranted(tx, r.id, input.userId, input.credits);
+        await contributions.append([{ userId: actor.id, communityId: r.communityId, projectId: null, kind: 'round.grant', ref: { roundId: r.id, toId: input.userId, credits: input.credits }, at }], tx);
+        await notifications.createMany(
+          creditsGrantedNotifications({ roundId: r.id, roundTitle: r.title, communitySlug: cctx.community.slug, toId: input.userId, actorId: actor.id, credits: input.credits }),
+          tx,
+        );
+        const granted = before.granted + input.credits;
+        return { userId: input.userId, granted, spent: before.spent, balance: granted - before.spent };
+      });
     },
 
     async withdraw(actor: AccessActor, raw: z.input<typeof ZWithdrawPledgeInput>): Promise<PledgeResult> {

@@ -9,3 +9,5 @@ export { fundingConcentration, needFlow, type FundingConcentration, type NeedFlo
 export { classifyRole, classifyWeeks, type MemberTimeline, type RoleChanges, type RoleSeries, type RoleWeek } from './role-classification';
 export { generateSyntheticHistory, type SyntheticContributionRow, type SyntheticHistory, type SyntheticHistoryOptions, type SyntheticMembershipRow } from './synthetic-history';
 export { seedSyntheticHistory, type SyntheticSeedReport } from './synthetic-history-seed';
+export { createCommunityCaseRepository, type CaseDatasetRow, type CommunityCaseRepository, type DirectoryCaseRow } from './community-case.repository';
+export { createCommunityCaseService, type CommunityCaseService, type CommunityCaseView } from './community-case.service';

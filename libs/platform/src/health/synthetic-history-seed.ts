@@ -1,5 +1,5 @@
 import type { HealthRepository } from './health.repository';
-import { generateSyntheticHistory } from './synthetic-history';
+import { generateSyntheticHistory, SYNTHETIC_HISTORY_SCENARIO } from './synthetic-history';
 
 export interface SyntheticSeedReport {
   status: 'created' | 'present';
@@ -19,7 +19,7 @@ export async function seedSyntheticHistory(
   const existing = await health.syntheticCounts(opts.communityId);
   if (existing.memberships > 0) return { status: 'present', people: 0, ...existing };
   const history = generateSyntheticHistory({ seed: opts.seed, weeks: opts.weeks, now: opts.now, idPrefix: 'synthetic:' });
-  const wrote = await health.appendSyntheticHistory(opts.communityId, history, { scenario: 'p2pvalue-model', seed: opts.seed, weeks: opts.weeks });
+  const wrote = await health.appendSyntheticHistory(opts.communityId, history, { scenario: 'p2pvalue-model', variant: SYNTHETIC_HISTORY_SCENARIO.variant, seed: opts.seed, weeks: opts.weeks });
   if (!wrote) return { status: 'present', people: 0, ...(await health.syntheticCounts(opts.communityId)) };
   return { status: 'created', people: history.people, memberships: history.memberships.length, contributions: history.contributions.length };
 }

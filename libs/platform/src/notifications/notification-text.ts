@@ -30,6 +30,7 @@ const GROUP_LABELS: Record<string, string> = {
   'need.claimed': 'Needs taken on',
   'thanks.received': 'Thanks',
   'round.opened': 'Funding rounds opened',
+  'round.granted': 'Credits granted',
   'chat.direct': 'Direct messages',
 };
 
@@ -86,6 +87,15 @@ export function describeNotification(kind: string, ref: Record<string, unknown>,
       const title = str(ref, 'roundTitle');
       return {
         text: `Funding round ${title ? `“${title}”` : 'of ' + community} is open${credits !== null ? `: you have ${credits} credit${credits === 1 ? '' : 's'}` : ''}`,
+        href: href ?? communityHref,
+        excerpt: null,
+      };
+    }
+    case 'round.granted': {
+      const credits = typeof ref.credits === 'number' && Number.isFinite(ref.credits) ? ref.credits : null;
+      const title = str(ref, 'roundTitle');
+      return {
+        text: `${who} granted you ${credits !== null ? `${credits} credit${credits === 1 ? '' : 's'}` : 'credits'}${title ? ` in “${title}”` : ''}`,
         href: href ?? communityHref,
         excerpt: null,
       };

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { forbidden, redirect } from 'next/navigation';
 import { PageContainer, PageHeader } from '~/components/shell/page-header';
 import { UserAdminPanel } from '~/components/admin/user-admin-panel';
@@ -14,7 +15,19 @@ export default async function AdminPage() {
   if (viewer.role !== 'staff') forbidden();
   return (
     <PageContainer>
-      <PageHeader eyebrow="Staff only" title="Administration" description="Accounts on this site and the role each one holds." />
+      <PageHeader
+        eyebrow="Staff only"
+        title="Administration"
+        description={
+          <>
+            Accounts on this site and the role each one holds. The simulation workers and their queue are on the{' '}
+            <Link href="/admin/simulations" className="font-medium text-primary underline-offset-4 hover:underline">
+              simulation queue
+            </Link>{' '}
+            page.
+          </>
+        }
+      />
       <Card>
         <CardHeader>
           <CardTitle>Accounts</CardTitle>

@@ -26,6 +26,20 @@ export interface ChatMessageWire {
 
 export type ChatReactionsWire = { emoji: string; userIds: string[] }[];
 
+/** An experiment's status as it travels over socket.io: the experiment.status procedure's output. */
+export interface ExperimentProgressWire {
+  id: string;
+  name: string;
+  status: 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+  modelVersion: string;
+  rootSeed: number;
+  runs: { total: number; queued: number; running: number; done: number; failed: number; cancelled: number };
+  progress: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
 export interface ServerToClientEvents {
   'session:revoked': () => void;
   /** to the member's own sockets: a notification was stored for them (with their new unread count) */
@@ -40,6 +54,8 @@ export interface ServerToClientEvents {
   'chat:read': (payload: { channelId: string; userId: string; lastReadSeq: number }) => void;
   'chat:typing': (payload: { channelId: string; userId: string; name: string; typing: boolean }) => void;
   'chat:presence': (payload: { channelId: string; userIds: string[] }) => void;
+  /** to a watched experiment's room: its status changed (a run progressed, started, finished or failed) */
+  'experiment:progress': (status: ExperimentProgressWire) => void;
 }
 
 export interface ClientToServerEvents {
@@ -59,6 +75,9 @@ export interface ClientToServerEvents {
   'chat:history': (payload: unknown, ack: (result: Ack<{ items: ChatMessageWire[]; lastReadSeq: number }>) => void) => void;
   'chat:read': (payload: unknown, ack: (result: Ack<{ lastReadSeq: number }>) => void) => void;
   'chat:typing': (payload: unknown) => void;
+  /** Joins an experiment's progress room (read access checked, as experiment.status); answers its status now. */
+  'experiment:watch': (payload: unknown, ack: (result: Ack<ExperimentProgressWire>) => void) => void;
+  'experiment:unwatch': (payload: unknown) => void;
 }
 
 export interface SocketData {
@@ -70,6 +89,8 @@ export interface SocketData {
 /** Every socket joins its member's room; only that member's own events are sent there. */
 export const userRoom = (userId: string) => `user:${userId}`;
 export const chatRoom = (channelId: string) => `chat:${channelId}`;
+export const experimentRoom = (experimentId: string) => `experiment:${experimentId}`;
+export const ZExperimentRef = z.object({ experimentId: z.uuid() });
 export const ZChatChannelRef = z.object({ channelId: z.uuid() });
 export const ZChatTyping = z.object({ channelId: z.uuid(), typing: z.boolean() });
 

@@ -1,7 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { Queue, QueueEvents } from 'bullmq';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { createRedis, redisKey, type Redis } from '@p2pvalue/shared';
+import { createRedis, redisKey, SIMULATION_QUEUE, type Redis } from '@p2pvalue/shared';
 import { env } from '../../env';
 import { logger } from '../logger';
 import type { ChatService } from '@p2pvalue/platform';
@@ -10,6 +11,9 @@ import { platformServices } from '../platform';
 import { registerChatHandlers } from './chat-socket';
 import { registerSocketServer, unregisterSocketServer } from './chat-broadcast';
 import { registerNotificationHandlers, startNotificationPush } from './notification-socket';
+import { registerExperimentHandlers } from './experiment-socket';
+import { experimentIdOfJobData, startExperimentProgressRelay } from './experiment-progress';
+import { experimentService } from '../simulation/experiment-service';
 import { resolveRealtimeViewer } from './realtime-viewer';
 import { headersFromNode } from './node-headers';
 import { ZRoomJoin, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from './contracts';
@@ -58,6 +62,22 @@ export function createSocketServer(httpServer: HttpServer): { io: SocketServer; 
   const notificationPush = startNotificationPush({ io, databaseUrl: env.DATABASE_URL, countUnread: (userId) => platformServices(getDb()).repos.notifications.countUnread(userId), log: logger });
   notificationPush.catch((error: unknown) => logger.error({ err: error }, 'notification push could not start'));
 
+  // Live experiment progress: the simulation queue's events, pushed to the experiments' rooms.
+  const bullPrefix = redisKey(env.REDIS_PREFIX, 'bull');
+  const queueEventsConnection: Redis = createRedis(env.REDIS_URL, 'subscriber');
+  queueEventsConnection.on('error', (error: Error) => logger.warn({ err: error.message }, 'queue events connection error'));
+  const queueEvents = new QueueEvents(SIMULATION_QUEUE, { connection: queueEventsConnection, prefix: bullPrefix });
+  queueEvents.on('error', (error) => logger.warn({ err: error.message }, 'queue events error'));
+  const simulationJobs = new Queue(SIMULATION_QUEUE, { connection: pub, prefix: bullPrefix });
+  const experiments = () => experimentService(getDb());
+  const progressRelay = startExperimentProgressRelay({
+    io,
+    events: queueEvents,
+    experimentOfJob: async (jobId) => experimentIdOfJobData((await simulationJobs.getJob(jobId))?.data),
+    statusOf: (experimentId) => experiments().statusForBroadcast(experimentId),
+    log: logger,
+  });
+
   io.on('connection', (socket) => {
     void socket.join(`user:${socket.data.userId}`);
     socket.on('session:whoami', (ack) => {
@@ -77,6 +97,7 @@ export function createSocketServer(httpServer: HttpServer): { io: SocketServer; 
     });
     registerChatHandlers(io, socket, chatService, chatWork);
     registerNotificationHandlers(socket, notificationService, logger);
+    registerExperimentHandlers(socket, experiments, logger);
   });
 
   return {
@@ -84,12 +105,15 @@ export function createSocketServer(httpServer: HttpServer): { io: SocketServer; 
     close: async () => {
       await notificationPush.then((listener) => listener.close(), () => undefined);
       unregisterSocketServer(io);
+      progressRelay.close();
+      await queueEvents.close().catch(() => undefined);
+      await simulationJobs.close().catch(() => undefined);
       await io.close();
       await Promise.allSettled([...chatWork]);
       // QUIT lets commands still in flight (the adapter's last publishes) get their replies; a bare
       // disconnect rejected them ("Connection is closed") with nobody left to catch it. A Redis
       // that does not answer gets 2 s, then the connection is dropped.
-      await Promise.all([pub, sub].map((client) => closeGracefully(client)));
+      await Promise.all([pub, sub, queueEventsConnection].map((client) => closeGracefully(client)));
     },
   };
 }

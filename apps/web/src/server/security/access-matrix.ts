@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { emptyCaseFields } from '@p2pvalue/directory';
+import { getDb } from '../db';
 import type { AccessClass, Persona } from './access-classes';
 import { TINY_DESIGN, type SecurityWorld } from './security-fixtures';
 
@@ -39,6 +40,9 @@ const none = (r: unknown[]) => r.length === 0;
 const noCards = (r: { items: Array<{ cards: unknown[] }> }) => r.items.every((item) => item.cards.length === 0);
 const hex = () => randomBytes(4).toString('hex');
 const inADay = () => new Date(Date.now() + 86_400_000);
+/** A failed calibration of the community's twin: archiving it is a business refusal for those allowed. */
+const failedCalibration = async (communityId: string, createdById: string) =>
+  (await getDb().twinCalibration.create({ data: { communityId, createdById, status: 'failed', settings: {}, setup: {}, observed: {}, seed: 0n, state: {} }, select: { id: true } })).id;
 
 export const accessMatrix: Record<string, AccessCase | readonly AccessCase[]> = {
   // system, account, admin
@@ -218,6 +222,7 @@ export const accessMatrix: Record<string, AccessCase | readonly AccessCase[]> = 
     await w.fresh.pledge(as, { roundId: w.pub.round, needId: w.pub.need, amount: 1 });
     return { roundId: w.pub.round, needId: w.pub.need };
   }),
+  'funding.grantCredits': one('community-admin', (w) => ({ roundId: w.pub.round, userId: w.users.member.id, credits: 1 })),
   'funding.thank': one('active-member', (w) => ({ community: w.pub.slug, toUserId: w.users.owner.id, note: 'Thanks' })),
   'funding.profile': one('public', (w) => ({ userId: w.users.member.id })),
   'funding.projectActivity': [one('public', (w) => ({ projectId: w.pub.open.id }), 'public project'), one('community-member', (w) => ({ projectId: w.priv.open.id }), 'private community')],
@@ -260,6 +265,10 @@ export const accessMatrix: Record<string, AccessCase | readonly AccessCase[]> = 
   'experiment.cancel': one('owner', async (w) => ({ id: (await w.fresh.experiment()).id })),
   'experiment.cancelRun': one('owner', async (w) => ({ runId: (await w.fresh.experiment()).runId })),
   'experiment.retryFailed': one('owner', (w) => ({ id: w.experiment.id })),
+  'experiment.allowance': one('researcher'),
+  // the staff queue dashboard: its retry of a run that is not failed is a business refusal (CONFLICT) for staff
+  'simulationQueue.overview': one('staff'),
+  'simulationQueue.retryRun': one('staff', (w) => ({ runId: w.experiment.runId })),
   'experimentResults.overview': one('owner', (w) => ({ id: w.experiment.id })),
   'experimentResults.runs': one('owner', (w) => ({ id: w.experiment.id })),
   'experimentResults.metric': one('owner', (w) => ({ id: w.experiment.id, metric: 'count_9s' })),
@@ -272,6 +281,16 @@ export const accessMatrix: Record<string, AccessCase | readonly AccessCase[]> = 
   // the community's simulation twin (issue 9): members read, admins and staff start (a fresh community has too little history, a business refusal)
   'twin.latest': [one('community-member', (w) => ({ slug: w.pub.slug }), 'public community'), one('community-member', (w) => ({ slug: w.priv.slug }), 'private community')],
   'twin.start': one('community-admin', (w) => ({ slug: w.pub.slug, settings: { populationSize: 4, generations: 1, fitWeeks: 4, horizonWeeks: 4, forecastDraws: 2 } })),
+  'twin.archive': one(
+    'community-admin',
+    async (w) => {
+      const { id, slug } = await w.fresh.community();
+      return { slug, calibrationId: await failedCalibration(id, w.users.owner.id) };
+    },
+    'a failed calibration (a business refusal)',
+  ),
+  'twin.directoryCase': [one('community-member', (w) => ({ slug: w.pub.slug }), 'public community'), one('community-member', (w) => ({ slug: w.priv.slug }), 'private community')],
+  'twin.linkCase': one('community-admin', (w) => ({ slug: w.pub.slug, caseId: null })),
 };
 
 /** The matrix as a flat list of cases. */

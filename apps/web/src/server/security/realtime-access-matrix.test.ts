@@ -61,6 +61,16 @@ const eventMatrix: Record<string, EventCase | EventCase[]> = {
   'chat:react': { access: 'active-member', payload: (w) => ({ messageId: w.pub.message, emoji: '👍', on: true }) },
   'chat:read': { access: 'active-member', payload: (w) => ({ channelId: w.pub.channel, seq: 1 }) },
   'chat:typing': { access: 'active-member', payload: (w) => ({ channelId: w.pub.channel, typing: true }), fireAndForget: 'observed' },
+  // An experiment's live progress: its owner (the researcher persona) and staff, as experiment.status.
+  'experiment:watch': [
+    { access: 'owner', label: "the researcher's experiment", payload: (w) => ({ experimentId: w.experiment.id }) },
+    { access: 'nobody', label: 'an experiment that does not exist', payload: () => ({ experimentId: crypto.randomUUID() }) },
+  ],
+  'experiment:unwatch': {
+    access: 'signed-in',
+    payload: (w) => ({ experimentId: w.experiment.id }),
+    fireAndForget: { reason: 'leaves a room of the caller’s own socket only; it reads and changes nothing else' },
+  },
   'chat:leave': {
     access: 'signed-in',
     payload: (w) => ({ channelId: w.pub.channel }),

@@ -2,13 +2,13 @@ import type { PrismaClient } from '@p2pvalue/db';
 import { createDatasetService } from '@p2pvalue/directory';
 import { createExperimentRepository, createExperimentResultsRepository, createExperimentResultsService, type ExperimentArchivePort, type ExperimentResultsService } from '@p2pvalue/platform';
 
-/** The archive port over libs/directory's dataset service: create, add the files, publish. */
-function datasetArchive(db: PrismaClient): ExperimentArchivePort {
+/** The archive port over libs/directory's dataset service: create, add the files, publish (also the twin's). */
+export function datasetArchive(db: PrismaClient): ExperimentArchivePort {
   const datasets = createDatasetService({ db });
   return {
-    async publishDataset({ ownerId, metadata, files }) {
+    async publishDataset({ ownerId, metadata, files, caseIds }) {
       const actor = { id: ownerId, isStaff: false };
-      const draft = await datasets.createDataset({ actor, metadata });
+      const draft = await datasets.createDataset({ actor, metadata, caseIds });
       for (const file of files) await datasets.addFile({ actor, datasetId: draft.datasetId, n: draft.n, name: file.name, content: file.content });
       const published = await datasets.publish({ actor, datasetId: draft.datasetId, n: draft.n });
       return { datasetId: published.datasetId, n: published.n };

@@ -3,9 +3,9 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import { findNulCharacter, isAppError, NUL_CHARACTER_MESSAGE, type AppErrorCode } from '@p2pvalue/shared';
-import { isDatabaseUnavailableError } from '@p2pvalue/db';
+import { isDatabaseStorageFullError, isDatabaseUnavailableError } from '@p2pvalue/db';
 import { hasRole, ZSlug } from '@p2pvalue/platform';
-import { databaseUnavailableError } from '../database-unavailable';
+import { databaseUnavailableError, storageFullError } from '../database-unavailable';
 import { platformServices } from '../platform';
 import type { Context } from './context';
 
@@ -55,6 +55,11 @@ const appErrors = t.middleware(async ({ next, ctx, path }) => {
     // caller's mistake, answered like an input error rather than as a 500.
     if (cause instanceof ZodError && result.error.code === 'INTERNAL_SERVER_ERROR') {
       throw new TRPCError({ code: 'BAD_REQUEST', message: z.prettifyError(cause), cause });
+    }
+    if (isDatabaseStorageFullError(cause)) {
+      ctx.log.error({ path }, 'database storage full');
+      const full = storageFullError(cause);
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: full.userMessage, cause: full });
     }
     if (isDatabaseUnavailableError(cause)) {
       ctx.log.warn({ path }, 'database unavailable');

@@ -15,6 +15,7 @@ import { experimentRouter } from './routers/experiment.router';
 import { healthRouter } from './routers/health.router';
 import { twinRouter } from './routers/twin.router';
 import { experimentResultsRouter } from './routers/experiment-results.router';
+import { simulationQueueRouter } from './routers/simulation-queue.router';
 import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   health: healthRouter,
   twin: twinRouter,
   experimentResults: experimentResultsRouter,
+  simulationQueue: simulationQueueRouter,
 });
 
 export type AppRouter = typeof appRouter;

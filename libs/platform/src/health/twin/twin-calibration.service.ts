@@ -52,6 +52,14 @@ export interface TwinView {
   error: string | null;
   createdAt: Date;
   finishedAt: Date | null;
+  /** The archive data set of this calibration, once archived. */
+  datasetId: string | null;
+  /**
+   * The experiments of this calibration ("runs of this calibration"). They belong to whoever
+   * started it and are hidden from their experiment list; only that person and staff may open
+   * them (`canOpen`), everyone else sees how many there were.
+   */
+  runs: { canOpen: boolean; experiments: { id: string; name: string; status: string; totalRuns: number }[] };
 }
 
 /**
@@ -77,7 +85,7 @@ export function createTwinService(deps: {
     return community;
   }
 
-  function toView(row: TwinCalibrationRow, batch: TwinView['batch']): TwinView {
+  function toView(row: TwinCalibrationRow, batch: TwinView['batch'], runs: TwinView['runs']): TwinView {
     const state = row.state as AbcSmcState;
     return {
       id: row.id,
@@ -94,6 +102,8 @@ export function createTwinService(deps: {
       error: row.error,
       createdAt: row.createdAt,
       finishedAt: row.finishedAt,
+      datasetId: row.datasetId,
+      runs,
     };
   }
 
@@ -101,7 +111,9 @@ export function createTwinService(deps: {
     /**
      * Starts a calibration of the community's twin (community admins and staff): reads the
      * dashboard's weekly series, maps the community onto the model's setup, stores the sampler
-     * and queues its first step. One calibration at a time per community.
+     * and queues its first step. One calibration at a time per community: the check below gives
+     * the usual answer early, the database's partial unique index settles concurrent starts
+     * (CONFLICT either way).
      */
     async start(actor: AccessActor, slug: string, settingsInput: unknown): Promise<{ id: string }> {
       const community = await communityOrThrow(actor, slug, 'start');
@@ -133,7 +145,10 @@ export function createTwinService(deps: {
         const total = Object.values(counts).reduce((a, b) => a + b, 0);
         batch = { total, done: counts.completed, failed: counts.failed + counts.cancelled };
       }
-      return toView(row, batch);
+      const canOpen = row.createdById === actor.id || actor.role === 'staff';
+      const experimentRows = await twins.experimentsOf(row.id);
+      const runs = { canOpen, experiments: experimentRows.map((e) => ({ id: e.id, name: e.name, status: e.status, totalRuns: e.totalRuns })) };
+      return toView(row, batch, runs);
     },
   };
 }

@@ -55,7 +55,7 @@ export function createTwinCoordinator(deps: {
       runIds = await experiments.runIds(existing.id);
     } else {
       try {
-        const created = await experiments.createWithRuns({ ownerId: row.createdById, name, design: twinDesign(name, steps), modelVersion: MODEL_VERSION, rootSeed: Number(row.seed), idempotencyKey, runs });
+        const created = await experiments.createWithRuns({ ownerId: row.createdById, name, design: twinDesign(name, steps), modelVersion: MODEL_VERSION, rootSeed: Number(row.seed), idempotencyKey, runs, twinCalibrationId: row.id });
         experimentId = created.id;
         runIds = created.runIds;
       } catch (error) {

@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { PARAMETERS, designConditions, deriveSeed, findPreset, type ParameterSpec } from '@p2pvalue/sim';
 import type { TExperimentDesignInput } from '@p2pvalue/platform/experiment-design';
 import { useTRPC } from '~/lib/trpc/react';
@@ -23,6 +23,7 @@ import { PARAMETER_GROUPS } from './parameter-groups';
 import { PreviewPanel } from './preview-panel';
 import { PREVIEW_TICKS } from './preview-protocol';
 import { useIdempotencyKey } from './use-idempotency-key';
+import { allowanceProblem } from './allowance';
 
 /** The picker's value after an import that is not one of the presets. */
 const IMPORTED = '__imported';
@@ -68,6 +69,8 @@ export function ExperimentDesigner({ initialDesign, presetNames, presetName }: E
   const [openGroups, setOpenGroups] = useState<ReadonlySet<string>>(() => new Set([PARAMETER_GROUPS[0]?.id ?? '']));
 
   const check = useMemo(() => checkState(state), [state]);
+  // The operator's limits for this researcher, and what their queued and running runs leave.
+  const allowance = useQuery({ ...trpc.experiment.allowance.queryOptions(), refetchInterval: 30_000 });
   const errors: Record<string, string> = useMemo(() => {
     const local = check.ok ? {} : { ...check.errors };
     if (serverError && !local[serverError.key]) local[serverError.key] = serverError.reason;
@@ -108,9 +111,11 @@ export function ExperimentDesigner({ initialDesign, presetNames, presetName }: E
     router.replace(name === 'default' ? '/simulations/new' : `/simulations/new?preset=${encodeURIComponent(name)}`, { scroll: false });
   }
 
+  const overAllowance = check.ok && allowance.data ? allowanceProblem(allowance.data, { runs: check.checked.totalRuns, steps: check.checked.design.steps }) : null;
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!check.ok || submit.isPending || submit.isSuccess) return;
+    if (!check.ok || overAllowance || submit.isPending || submit.isSuccess) return;
     submit.mutate({ ...check.design, idempotencyKey });
   }
 
@@ -335,8 +340,20 @@ export function ExperimentDesigner({ initialDesign, presetNames, presetName }: E
                 <p className="pt-1">The fields are marked in red.</p>
               </Alert>
             ) : null}
+            {allowance.data ? (
+              <p className="text-xs text-muted-foreground" data-testid="allowance">
+                You can queue {allowance.data.remainingRuns.toLocaleString('en')} more {allowance.data.remainingRuns === 1 ? 'run' : 'runs'} now (
+                {allowance.data.activeRuns.toLocaleString('en')} of {allowance.data.maxActiveRuns.toLocaleString('en')} queued or running), at most{' '}
+                {allowance.data.maxTicksPerRun.toLocaleString('en')} ticks per run.
+              </p>
+            ) : null}
+            {overAllowance ? (
+              <Alert variant="destructive" title="Over your limit" data-testid="allowance-problem">
+                {overAllowance}
+              </Alert>
+            ) : null}
             {errors.submit ? <Alert variant="destructive" title="Not queued">{errors.submit}</Alert> : null}
-            <Button type="submit" disabled={!check.ok || submit.isPending || submit.isSuccess} className="w-full">
+            <Button type="submit" disabled={!check.ok || overAllowance !== null || submit.isPending || submit.isSuccess} className="w-full">
               {submit.isPending || submit.isSuccess ? 'Queuing…' : summary ? `Queue ${summary.runs.toLocaleString('en')} run${summary.runs === 1 ? '' : 's'}` : 'Queue experiment'}
             </Button>
           </CardContent>

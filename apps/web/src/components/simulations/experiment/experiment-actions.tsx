@@ -3,19 +3,13 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Archive, Download, RotateCcw, Square } from 'lucide-react';
+import { Archive, Copy, Dices, Download, Play, RotateCcw, Square } from 'lucide-react';
 import { buttonVariants } from '~/components/ui/button';
 import { errorDetails } from '~/lib/trpc/errors';
 import { useTRPC } from '~/lib/trpc/react';
+import { newRootSeed, resubmittableDesign } from '../resubmittable-design';
 import { ConfirmButton } from './confirm-button';
 import { isActive, useExperimentStatus, type ExperimentStatus } from './use-experiment-status';
-
-/** The fields of a stored design that the submit procedure takes back (it refuses unknown keys). */
-const DESIGN_KEYS = ['name', 'repetitions', 'steps', 'metrics', 'runMetricsEveryStep', 'enumerated', 'stepped', 'variant', 'fidelity', 'seed'] as const;
-
-function resubmittable(design: Record<string, unknown>) {
-  return Object.fromEntries(DESIGN_KEYS.filter((key) => design[key] !== undefined && design[key] !== null).map((key) => [key, design[key]]));
-}
 
 interface ExperimentActionsProps {
   id: string;
@@ -28,7 +22,7 @@ interface ExperimentActionsProps {
 
 const message = (error: unknown) => errorDetails(error).message;
 
-/** Cancel, retry failed runs, run again, archive and downloads, as the experiment's status allows. */
+/** Cancel, retry failed runs, resume, run again (same or new seed), duplicate, archive and downloads, as the experiment's status allows. */
 export function ExperimentActions({ id, initial, design, canResearch, datasetId }: ExperimentActionsProps) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -81,6 +75,22 @@ export function ExperimentActions({ id, initial, design, canResearch, datasetId 
           errorMessage={message}
         />
       ) : null}
+      {canResearch && status.status === 'cancelled' && status.runs.done < status.runs.total ? (
+        <ConfirmButton
+          label={
+            <>
+              <Play aria-hidden="true" /> Resume
+            </>
+          }
+          size="sm"
+          title="Resume this experiment?"
+          description={`Its ${status.runs.total - status.runs.done} unfinished ${status.runs.total - status.runs.done === 1 ? 'run goes' : 'runs go'} back in the queue (cancelled runs start again from the beginning, with the same seeds); the ${status.runs.done} completed ${status.runs.done === 1 ? 'run keeps its' : 'runs keep their'} results.`}
+          confirmLabel="Resume experiment"
+          pendingLabel="Queuing…"
+          onConfirm={() => retry.mutateAsync({ id })}
+          errorMessage={message}
+        />
+      ) : null}
       {canResearch && status.status === 'cancelled' ? (
         <ConfirmButton
           label={
@@ -93,9 +103,31 @@ export function ExperimentActions({ id, initial, design, canResearch, datasetId 
           description="A cancelled experiment stays as it is; this queues the same design (same root seed, so the same runs) as a new experiment."
           confirmLabel="Queue it again"
           pendingLabel="Queuing…"
-          onConfirm={() => rerun.mutateAsync(resubmittable(design) as Parameters<typeof rerun.mutateAsync>[0])}
+          onConfirm={() => rerun.mutateAsync(resubmittableDesign(design) as Parameters<typeof rerun.mutateAsync>[0])}
           errorMessage={message}
         />
+      ) : null}
+      {canResearch && !active ? (
+        <ConfirmButton
+          label={
+            <>
+              <Dices aria-hidden="true" /> Run with a new seed
+            </>
+          }
+          size="sm"
+          variant="outline"
+          title="Run this design with a new root seed?"
+          description="Queues the same design as a new experiment with a fresh root seed, so every run draws new random numbers: a replication of this one."
+          confirmLabel="Queue with a new seed"
+          pendingLabel="Queuing…"
+          onConfirm={() => rerun.mutateAsync({ ...resubmittableDesign(design), seed: newRootSeed() } as Parameters<typeof rerun.mutateAsync>[0])}
+          errorMessage={message}
+        />
+      ) : null}
+      {canResearch ? (
+        <Link className={buttonVariants({ variant: 'outline', size: 'sm' })} href={`/simulations/new?from=${id}`}>
+          <Copy aria-hidden="true" /> Duplicate and edit
+        </Link>
       ) : null}
       {canResearch && status.status === 'completed' && !datasetId ? (
         <ConfirmButton

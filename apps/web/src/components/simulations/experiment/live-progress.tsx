@@ -3,6 +3,7 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useRouter } from 'next/navigation';
 import { StatusBadge } from './status-badge';
+import { useExperimentLiveUpdates } from './use-experiment-live';
 import { isActive, POLL_MS, useExperimentStatus, type ExperimentStatus } from './use-experiment-status';
 
 const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -35,12 +36,15 @@ const COUNTS = [
 ] as const;
 
 /**
- * Live progress of an experiment: run counts, ticks done, throughput and ETA, polled while it is
- * active. When it finishes, the page is rendered again so the results and actions catch up.
+ * Live progress of an experiment: run counts, ticks done, throughput and ETA, pushed over
+ * socket.io while it is active (polled when the socket is down). When it finishes, the page is
+ * rendered again so the results and actions catch up.
  */
 export function LiveProgress({ id, initial, steps }: { id: string; initial: ExperimentStatus; steps: number }) {
   const router = useRouter();
-  const { data: status, dataUpdatedAt, isRefetchError } = useExperimentStatus(id, initial);
+  const { data: status, dataUpdatedAt, isRefetchError, live } = useExperimentStatus(id, initial);
+  // Pushed while active; a finished experiment (until it is resumed) has nothing to push.
+  useExperimentLiveUpdates(id, isActive(status.status));
   // The ETA depends on the clock: only in the browser, so the server's HTML and hydration agree.
   const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
   const wasActive = useRef(isActive(initial.status));
@@ -68,7 +72,9 @@ export function LiveProgress({ id, initial, steps }: { id: string; initial: Expe
         </h2>
         <div className="flex items-center gap-2 text-sm text-muted-foreground">
           <StatusBadge status={status.status} />
-          {active ? <span>{isRefetchError ? 'Reconnecting…' : `updates every ${POLL_MS / 1000} s`}</span> : null}
+          {active ? (
+            <span data-testid="progress-mode">{live ? 'Live' : isRefetchError ? 'Reconnecting…' : `updates every ${POLL_MS / 1000} s`}</span>
+          ) : null}
         </div>
       </div>
       <div className="grid gap-1.5">

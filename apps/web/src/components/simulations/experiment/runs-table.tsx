@@ -11,6 +11,7 @@ import { StatusBadge } from './status-badge';
 import { isActive, POLL_MS, useExperimentStatus, type ExperimentStatus } from './use-experiment-status';
 
 const PAGE_SIZE = 25;
+const RUNS_LIVE_POLL_MS = 5_000;
 
 interface RunsTableProps {
   id: string;
@@ -25,12 +26,13 @@ export function RunsTable({ id, initial, conditions, steps }: RunsTableProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
-  const { data: status } = useExperimentStatus(id, initial);
+  const { data: status, live } = useExperimentStatus(id, initial);
   const active = isActive(status.status);
   const runs = useQuery({
     ...trpc.experimentResults.runs.queryOptions({ id, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
-    refetchInterval: active ? POLL_MS : false,
+    // Pushed status changes refetch it (below); the runs' own ticks are polled, slower when live.
+    refetchInterval: active ? (live ? RUNS_LIVE_POLL_MS : POLL_MS) : false,
   });
   // Polling stops when the experiment finishes; its last runs may have finished after the last
   // poll, so the table is fetched once more at that moment (and whenever the counts move).

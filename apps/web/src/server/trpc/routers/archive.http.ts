@@ -3,13 +3,15 @@ import { createDatasetService, DEFAULT_MAX_FILE_BYTES, type ArchiveViewer } from
 import { hasRole } from '@p2pvalue/platform';
 import { AppError, HTTP_STATUS_BY_CODE, isAppError } from '@p2pvalue/shared';
 import type { Viewer } from '../../auth/viewer';
+import { databaseFailureError } from '../../database-unavailable';
 
 // REST endpoints of the archive that move bytes (tRPC/OpenAPI procedures speak JSON only).
 // Route files under app/api/v1/datasets/** call these with the resolved viewer.
 
 const toArchiveViewer = (viewer: Viewer | null): ArchiveViewer | null => (viewer ? { id: viewer.id, isStaff: hasRole(viewer.role, 'staff') } : null);
 
-function errorResponse(error: unknown): Response {
+function errorResponse(caught: unknown): Response {
+  const error = databaseFailureError(caught) ?? caught;
   if (isAppError(error)) return Response.json({ message: error.userMessage, code: error.code }, { status: HTTP_STATUS_BY_CODE[error.code] });
   throw error;
 }

@@ -5,6 +5,7 @@ import type { Viewer } from '../../auth/viewer';
 import { platformServices } from '../../platform';
 import { getDb } from '../../db';
 import { readBodyUpTo } from '../../http/read-body';
+import { databaseFailureError } from '../../database-unavailable';
 
 // Chat files move bytes, so they are plain HTTP routes beside tRPC (like document images): upload
 // under /api/uploads (past the HTTP front's JSON body limit), download under /api/v1.
@@ -15,7 +16,8 @@ const ZFileName = z.string().max(1000).nullable();
 
 const LIMIT_MB = MAX_CHAT_ATTACHMENT_BYTES / 1024 / 1024;
 
-function errorResponse(error: unknown): Response {
+function errorResponse(caught: unknown): Response {
+  const error = databaseFailureError(caught) ?? caught;
   if (isAppError(error)) return Response.json({ message: error.userMessage, code: error.code }, { status: HTTP_STATUS_BY_CODE[error.code] });
   throw error;
 }

@@ -5,13 +5,15 @@ import type { Viewer } from '../../auth/viewer';
 import { platformServices } from '../../platform';
 import { getDb } from '../../db';
 import { readBodyUpTo } from '../../http/read-body';
+import { databaseFailureError } from '../../database-unavailable';
 
 // Document images move bytes, so they are plain HTTP routes beside tRPC: upload under
 // /api/uploads (past the HTTP front's JSON body limit), download under /api/v1.
 
 const ZDocumentImageRef = z.object({ documentId: z.uuid(), imageId: z.uuid().optional() });
 
-function errorResponse(error: unknown): Response {
+function errorResponse(caught: unknown): Response {
+  const error = databaseFailureError(caught) ?? caught;
   if (isAppError(error)) {
     const retryAfter = error.details?.retryAfterSeconds;
     const headers = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : undefined;

@@ -17,6 +17,15 @@ function listItemOutput(item: ExperimentListItem): z.infer<typeof ZExperimentLis
   return { ...item, createdAt: item.createdAt.toISOString(), finishedAt: item.finishedAt?.toISOString() ?? null };
 }
 
+const ZAllowanceOutput = z.object({
+  activeRuns: z.number().int(),
+  maxActiveRuns: z.number().int(),
+  remainingRuns: z.number().int(),
+  maxTicksPerRun: z.number().int(),
+  maxRunsPerExperiment: z.number().int(),
+  maxTotalTicks: z.number().int(),
+});
+
 /** Simulation experiments (issue 8): queue a design, follow it, cancel it, retry its failed runs. */
 export const experimentRouter = createTRPCRouter({
   submit: researcherProcedure
@@ -35,6 +44,12 @@ export const experimentRouter = createTRPCRouter({
       const { idempotencyKey, ...design } = input;
       return experimentService(ctx.db).submit(ctx.viewer, design, idempotencyKey === undefined ? {} : { idempotencyKey });
     }),
+
+  allowance: researcherProcedure
+    .meta({ openapi: { method: 'GET', path: '/experiment-allowance', tags: ['simulation'], summary: 'What you may still queue: runs left under your active-run limit and the tick limits', protect: true } })
+    .input(z.void())
+    .output(ZAllowanceOutput)
+    .query(({ ctx }) => experimentService(ctx.db).allowance(ctx.viewer)),
 
   list: protectedProcedure
     .meta({ openapi: { method: 'GET', path: '/experiments', tags: ['simulation'], summary: 'Your experiments, newest first (staff: `scope=all` for everyone’s); pass `nextCursor` back as `cursor` for the next page', protect: true } })
@@ -64,7 +79,15 @@ export const experimentRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => experimentService(ctx.db).cancelRun(ctx.viewer, input.runId)),
 
   retryFailed: researcherProcedure
-    .meta({ openapi: { method: 'POST', path: '/experiments/{id}/retry', tags: ['simulation'], summary: 'Queue the failed runs of an experiment again', protect: true } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/experiments/{id}/retry',
+        tags: ['simulation'],
+        summary: 'Queue the failed runs of an experiment again; a cancelled experiment resumes (its cancelled and failed runs are queued again, completed runs are kept)',
+        protect: true,
+      },
+    })
     .input(z.object({ id: z.uuid() }))
     .output(z.object({ requeued: z.number().int() }))
     .mutation(({ ctx, input }) => experimentService(ctx.db).retryFailed(ctx.viewer, input.id)),

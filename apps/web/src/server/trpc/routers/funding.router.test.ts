@@ -74,6 +74,24 @@ describe('need and funding routers', () => {
     expect((await callerFor(f.member).funding.rounds({ community: f.slug })).current?.me).toMatchObject({ balance: 5 });
   });
 
+  it('opens a round with earned budgets: bad rules refused with a reason, each member shown their budget and why', async () => {
+    const f = await createCommunityFixture();
+    const owner = callerFor(f.owner);
+    const earned = { base: 2, rate: 0.5, cap: 20 };
+    await expect(owner.funding.openRound({ community: f.slug, title: 'Bad', closesAt: inADay(), budgetPerMember: 0, budgetMode: 'earned', earned: { ...earned, rate: -1 } })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { details: { reason: 'RATE_NEGATIVE' } },
+    });
+    await expect(owner.funding.openRound({ community: f.slug, title: 'Bad', closesAt: inADay(), budgetPerMember: 0, budgetMode: 'earned', earned: { ...earned, cap: 1 } })).rejects.toMatchObject({
+      cause: { details: { reason: 'CAP_BELOW_BASE' } },
+    });
+    const { id: communityId } = await getDb().community.findUniqueOrThrow({ where: { slug: f.slug }, select: { id: true } });
+    await getDb().pointsEntry.create({ data: { userId: f.member.id, communityId, delta: 12, reason: 'need.verified', at: new Date(Date.now() - 60_000) } });
+    const round = await owner.funding.openRound({ community: f.slug, title: 'Earned', closesAt: inADay(), budgetPerMember: 0, budgetMode: 'earned', earned });
+    expect(round.earned?.formula).toBe('credits = min(20, 2 + 0.5 × points earned since the previous round), whole credits rounded down');
+    expect((await callerFor(f.member).funding.round({ roundId: round.id })).me).toMatchObject({ granted: 8, budgetWhy: '8 credits: 2 base + 6 for 12 points so far' });
+  });
+
   it('creates a need from a document selection of the same project only', async () => {
     const f = await createCommunityFixture();
     const pad = await getDb().document.findFirstOrThrow({ where: { projectId: f.publicProject.id }, select: { id: true } });

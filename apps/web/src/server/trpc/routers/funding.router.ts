@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZOpenRoundInput, ZPledgeInput, ZSlug, ZThanksInput, ZWithdrawPledgeInput } from '@p2pvalue/platform';
+import { ZGrantCreditsInput, ZOpenRoundInput, ZPledgeInput, ZSlug, ZThanksInput, ZWithdrawPledgeInput } from '@p2pvalue/platform';
 import { platformServices } from '../../platform';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../init';
 import { ZContributionOutput, ZLedgerOutput, ZPledgeOutput, ZProfileOutput, ZRoundListOutput, ZRoundOutput } from './funding.types';
@@ -76,6 +76,11 @@ export const fundingRouter = createTRPCRouter({
     .input(ZWithdrawPledgeInput)
     .output(ZPledgeOutput)
     .mutation(({ ctx, input }) => platformServices(ctx.db).rounds.withdraw(ctx.viewer, input)),
+
+  grantCredits: protectedProcedure
+    .input(ZGrantCreditsInput)
+    .output(z.object({ userId: z.string(), granted: z.number().int(), spent: z.number().int(), balance: z.number().int() }))
+    .mutation(({ ctx, input }) => platformServices(ctx.db).rounds.grantCredits(ctx.viewer, input)),
 
   thank: protectedProcedure
     .input(ZThanksInput)

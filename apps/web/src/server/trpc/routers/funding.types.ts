@@ -105,6 +105,18 @@ export const ZRoundOutput = z.object({
   opensAt: z.date(),
   closesAt: z.date(),
   budgetPerMember: z.number().int(),
+  budgetMode: z.enum(['equal', 'earned']),
+  earned: z
+    .object({
+      base: z.number().int(),
+      rate: z.number(),
+      cap: z.number().int(),
+      windowDays: z.number().int().nullable(),
+      windowStart: z.date().nullable(),
+      windowEnd: z.date().nullable(),
+      formula: z.string(),
+    })
+    .nullable(),
   memberCapPerNeed: z.number().int().nullable(),
   minimumGoal: z.number().int(),
   allowStretch: z.boolean(),
@@ -118,7 +130,7 @@ export const ZRoundOutput = z.object({
   totals: z.object({ pledged: z.number().int(), matched: z.number().int(), pledgers: z.number().int(), needsPledged: z.number().int(), funded: z.number().int() }),
   canClose: z.boolean(),
   canCancel: z.boolean(),
-  me: z.object({ granted: z.number().int(), spent: z.number().int(), balance: z.number().int(), pledges: z.array(z.object({ needId: z.string(), amount: z.number().int() })) }).nullable(),
+  me: z.object({ granted: z.number().int(), spent: z.number().int(), balance: z.number().int(), pledges: z.array(z.object({ needId: z.string(), amount: z.number().int() })), budgetWhy: z.string().nullable() }).nullable(),
   needs: z.array(
     z.object({
       id: z.string(),

@@ -3,6 +3,22 @@ import { ZSlug, ZTwinSettingsInput } from '@p2pvalue/platform';
 
 export const ZTwinLatestInput = z.object({ slug: ZSlug });
 export const ZTwinStartInput = z.object({ slug: ZSlug, settings: ZTwinSettingsInput.optional() });
+export const ZTwinArchiveInput = z.object({ slug: ZSlug, calibrationId: z.uuid() });
+export const ZTwinLinkCaseInput = z.object({ slug: ZSlug, caseId: z.number().int().min(1).max(2 ** 31 - 1).nullable() });
+
+export const ZCommunityCaseView = z.object({
+  case: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    homepage: z.string().nullable(),
+    yearFounded: z.number().int().nullable(),
+    sizeBand: z.string().nullable(),
+    status: z.string().nullable(),
+    country: z.string().nullable(),
+  }),
+  datasets: z.array(z.object({ datasetId: z.string(), n: z.number().int(), title: z.string(), publishedAt: z.date().nullable() })),
+});
+export type TCommunityCaseViewOutput = z.infer<typeof ZCommunityCaseView>;
 
 const ZBand = z.object({ q05: z.array(z.number()), median: z.array(z.number()), q95: z.array(z.number()) });
 const ZParams = z.record(z.string(), z.number());
@@ -73,5 +89,10 @@ export const ZTwinView = z.object({
   error: z.string().nullable(),
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
+  datasetId: z.string().nullable(),
+  runs: z.object({
+    canOpen: z.boolean(),
+    experiments: z.array(z.object({ id: z.uuid(), name: z.string(), status: z.string(), totalRuns: z.number().int() })),
+  }),
 });
 export type TTwinViewOutput = z.infer<typeof ZTwinView>;

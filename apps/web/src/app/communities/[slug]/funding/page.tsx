@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageContainer, PageHeader } from '~/components/shell/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '~/components/ui/card';
-import { dateTime } from '../../_components/funding/funding-format';
+import { budgetRule, dateTime } from '../../_components/funding/funding-format';
 import { NeedCard } from '../../_components/funding/need-card';
 import { CancelScheduledRoundButton, CloseRoundButton, OpenRoundForm } from '../../_components/funding/round-controls';
 import { orNotFound, serverCaller } from '../../_lib/server-caller';
@@ -37,12 +37,13 @@ export default async function FundingPage({ params }: { params: Promise<{ slug: 
               <h2 className="text-lg font-semibold">{current.title}</h2>
               <p className="text-sm text-muted-foreground">
                 {current.mechanism === 'quadratic' ? `Quadratic funding, matching pool ${current.matchingPool} credits${current.capRatio ? `, at most ${Math.round(current.capRatio * 100)} % to one need` : ''}. ` : 'Direct funding: a need is funded when pledges reach its goal. '}
-                {current.budgetPerMember} credits per member{current.memberCapPerNeed ? `, at most ${current.memberCapPerNeed} per need` : ''}
+                {budgetRule(current)}{current.memberCapPerNeed ? `, at most ${current.memberCapPerNeed} per need` : ''}
                 {current.allowStretch ? ', stretch goals allowed' : ''}. {current.accepting ? `Closes ${dateTime(current.closesAt)} UTC.` : 'Its window has ended; an admin closes it.'}
               </p>
               {current.me ? (
                 <p className="text-sm" data-testid="round-balance">
                   Your balance: <strong>{current.me.balance}</strong> of {current.me.granted} credits.
+                  {current.me.budgetWhy ? <span data-testid="round-budget-why"> Your budget: {current.me.budgetWhy}.</span> : null}
                 </p>
               ) : null}
               <p className="text-sm text-muted-foreground" data-testid="round-totals">
@@ -73,7 +74,7 @@ export default async function FundingPage({ params }: { params: Promise<{ slug: 
             <section aria-label="Next round" className="grid gap-1 rounded-lg border p-3 text-sm" data-testid="upcoming-round">
               <h2 className="font-semibold">Next: {upcoming.title}</h2>
               <p className="text-muted-foreground">
-                Opens by itself {dateTime(upcoming.opensAt)} UTC and closes {dateTime(upcoming.closesAt)} UTC. Every member then gets {upcoming.budgetPerMember} credits
+                Opens by itself {dateTime(upcoming.opensAt)} UTC and closes {dateTime(upcoming.closesAt)} UTC. {upcoming.earned ? `Each member’s budget is then computed (${upcoming.earned.formula})` : `Every member then gets ${upcoming.budgetPerMember} credits`}
                 {upcoming.mechanism === 'quadratic' ? `; quadratic funding with a matching pool of ${upcoming.matchingPool} credits` : ''}.
               </p>
             </section>

@@ -20,6 +20,7 @@ import {
   survivalPlot,
 } from '~/components/health/health-series';
 import { HealthStat } from '~/components/health/health-stat';
+import { DirectoryCasePanel } from '~/components/health/directory-case-panel';
 import { TwinSection } from '~/components/health/twin/twin-section';
 import { serverCaller } from '../../_lib/server-caller';
 
@@ -89,7 +90,7 @@ export default async function CommunityHealthPage({ params }: { params: Promise<
   const changes = roleChangesPlot(h);
   const needs = needsPlot(h);
   // The twin (issue 9): its latest calibration, and whether this viewer may start one (the server checks again).
-  const [twin, community] = await Promise.all([api.twin.latest({ slug }), api.community.get({ slug })]);
+  const [twin, community, directoryCase] = await Promise.all([api.twin.latest({ slug }), api.community.get({ slug }), api.twin.directoryCase({ slug })]);
   const canStartTwin = viewer.role === 'staff' || community.permissions.isAdmin;
   const { powerLaw, logNormal } = h.distribution;
 
@@ -122,6 +123,8 @@ export default async function CommunityHealthPage({ params }: { params: Promise<
             <HealthStat testId="stat-survival52" label="Still members after 52 weeks" value={percent(current.survival52)} detail="from first contribution" />
           </dl>
         </section>
+
+        <DirectoryCasePanel slug={slug} linked={directoryCase} canLink={canStartTwin} />
 
         <section aria-labelledby="health-roles" className="grid gap-4">
           <h2 id="health-roles" className="text-lg font-semibold">

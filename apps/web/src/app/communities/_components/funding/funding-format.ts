@@ -45,6 +45,12 @@ export const CONTRIBUTION_LABELS: Record<string, string> = {
   'thanks.receive': 'was thanked',
   'round.open': 'opened a funding round',
   'round.close': 'closed a funding round',
+  'round.grant': 'granted credits in a funding round',
 };
 
 export const dateTime = (d: Date) => d.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+
+/** How a round sets budgets, in words: "100 credits per member" or the earned-budget formula. */
+export function budgetRule(round: { budgetPerMember: number; earned: { formula: string } | null }): string {
+  return round.earned ? `Earned budgets: ${round.earned.formula}` : `${round.budgetPerMember} credits per member`;
+}

@@ -1,11 +1,12 @@
 'use client';
 
-import { useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '~/lib/trpc/react';
 import { errorDetails } from '~/lib/trpc/errors';
 import { Button } from '~/components/ui/button';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '~/components/ui/dialog';
 import { Input } from '~/components/ui/input';
 
 function ErrorLine({ error }: { error: unknown }) {
@@ -20,6 +21,15 @@ function ErrorLine({ error }: { error: unknown }) {
 }
 
 const textareaClass = 'min-h-20 rounded-md border bg-background px-3 py-2 text-sm';
+
+/** Details are shown with the chat's sanitised markdown subset. */
+function FormatHint({ id }: { id: string }) {
+  return (
+    <span id={id} className="text-xs text-muted-foreground">
+      Formatting: **bold**, *italic*, `code`, lists (- or 1.), [links](https://…).
+    </span>
+  );
+}
 
 export type NeedSourceInput = { kind: 'document'; documentId: string; quote: string } | { kind: 'chat'; messageId: string; quote: string };
 
@@ -44,6 +54,7 @@ export function CreateNeedForm({ projectId, communitySlug, source, sourceHref }:
   const [goal, setGoal] = useState('10');
   const [stretchGoal, setStretchGoal] = useState('');
   const [dueDate, setDueDate] = useState('');
+  const hintId = useId();
   const create = useMutation(trpc.need.create.mutationOptions({ onSuccess: (need) => router.push(`/communities/${communitySlug}/needs/${need.id}`) }));
   return (
     <form
@@ -87,7 +98,8 @@ export function CreateNeedForm({ projectId, communitySlug, source, sourceHref }:
       </label>
       <label className="grid gap-1">
         <span className="font-medium">Details</span>
-        <textarea className={textareaClass} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={20000} />
+        <textarea className={textareaClass} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={20000} aria-describedby={hintId} />
+        <FormatHint id={hintId} />
       </label>
       <label className="grid gap-1">
         <span className="font-medium">Skills (comma separated)</span>
@@ -167,36 +179,73 @@ export function NeedActions(props: { needId: string; actions: Action[]; canFeatu
   );
 }
 
-export function PledgeControl(props: { roundId: string; needId: string; myPledge: number; myBalance: number; max: number }) {
+/**
+ * The viewer's balance and pledge, and the pledge dialog. Radix traps focus inside the dialog,
+ * closes it on Escape and gives focus back to the button that opened it (also after a pledge
+ * went through); a refused pledge keeps it open with the reason.
+ */
+export function PledgeControl(props: { roundId: string; needId: string; needTitle: string; myPledge: number; myBalance: number; max: number; hint?: ReactNode }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const [open, setOpen] = useState(false);
   const [amount, setAmount] = useState(String(props.myPledge || Math.min(1, props.max)));
-  const onSuccess = () => router.refresh();
+  const onSuccess = () => (setOpen(false), router.refresh());
   const pledge = useMutation(trpc.funding.pledge.mutationOptions({ onSuccess }));
   const withdraw = useMutation(trpc.funding.withdraw.mutationOptions({ onSuccess }));
+  const pledged = props.myPledge > 0;
   return (
     <div className="grid gap-2 text-sm">
       <p>
         Your balance: <strong data-testid="my-balance">{props.myBalance}</strong> credits · your pledge: <strong data-testid="my-pledge">{props.myPledge}</strong>
       </p>
-      <form
-        className="flex flex-wrap items-center gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          pledge.mutate({ roundId: props.roundId, needId: props.needId, amount: Number(amount) });
+      <Dialog
+        open={open}
+        onOpenChange={(next) => {
+          if (next) {
+            setAmount(String(props.myPledge || Math.min(1, props.max)));
+            pledge.reset();
+            withdraw.reset();
+          }
+          setOpen(next);
         }}
       >
-        <Input aria-label="Pledge (credits)" type="number" inputMode="numeric" min={1} step={1} value={amount} onChange={(e) => setAmount(e.target.value)} className="w-28" />
-        <Button type="submit" disabled={pledge.isPending}>
-          {props.myPledge > 0 ? 'Change pledge' : 'Pledge'}
-        </Button>
-        {props.myPledge > 0 ? (
-          <Button type="button" variant="outline" disabled={withdraw.isPending} onClick={() => withdraw.mutate({ roundId: props.roundId, needId: props.needId })}>
-            Withdraw
-          </Button>
-        ) : null}
-      </form>
-      <ErrorLine error={pledge.error ?? withdraw.error} />
+        <DialogTrigger asChild>
+          <Button className="justify-self-start">{pledged ? 'Change pledge…' : 'Pledge…'}</Button>
+        </DialogTrigger>
+        <DialogContent>
+          <form
+            className="grid gap-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              pledge.mutate({ roundId: props.roundId, needId: props.needId, amount: Number(amount) });
+            }}
+          >
+            <DialogHeader>
+              <DialogTitle>Pledge to “{props.needTitle}”</DialogTitle>
+              <DialogDescription>
+                You have {props.myBalance} credits left{pledged ? ` and ${props.myPledge} pledged here` : ''}; this need takes up to {props.max} from you. You can change or
+                withdraw your pledge until the round closes.
+              </DialogDescription>
+            </DialogHeader>
+            <label className="grid gap-1 text-sm">
+              <span className="font-medium">Pledge (credits)</span>
+              <Input type="number" inputMode="numeric" min={1} step={1} value={amount} onChange={(e) => setAmount(e.target.value)} className="w-32" />
+            </label>
+            {props.hint ? <p className="text-xs text-muted-foreground">{props.hint}</p> : null}
+            <ErrorLine error={pledge.error ?? withdraw.error} />
+            <DialogFooter>
+              {pledged ? (
+                <Button type="button" variant="outline" disabled={withdraw.isPending} onClick={() => withdraw.mutate({ roundId: props.roundId, needId: props.needId })}>
+                  Withdraw
+                </Button>
+              ) : null}
+              <Button type="submit" disabled={pledge.isPending}>
+                {pledged ? 'Change pledge' : 'Pledge'}
+              </Button>
+            </DialogFooter>
+          </form>
+        </DialogContent>
+      </Dialog>
     </div>
   );
 }
@@ -313,7 +362,17 @@ export function ThankForm({ community, toUserId, toName, needId }: { community: 
   );
 }
 
-export function EditNeedForm(props: { needId: string; title: string; description: string; effortHours: number; goal: number; stretchGoal: number | null; minGoal: number }) {
+export function EditNeedForm(props: {
+  needId: string;
+  title: string;
+  description: string;
+  skills: string[];
+  effortHours: number;
+  goal: number;
+  stretchGoal: number | null;
+  dueDate: Date | null;
+  minGoal: number;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -322,6 +381,9 @@ export function EditNeedForm(props: { needId: string; title: string; description
   const [effortHours, setEffortHours] = useState(String(props.effortHours));
   const [goal, setGoal] = useState(String(props.goal));
   const [stretchGoal, setStretchGoal] = useState(props.stretchGoal ? String(props.stretchGoal) : '');
+  const [skills, setSkills] = useState(props.skills.join(', '));
+  const [dueDate, setDueDate] = useState(props.dueDate ? props.dueDate.toISOString().slice(0, 10) : '');
+  const hintId = useId();
   const update = useMutation(trpc.need.update.mutationOptions({ onSuccess: () => (setOpen(false), router.refresh()) }));
   if (!open) {
     return (
@@ -335,7 +397,16 @@ export function EditNeedForm(props: { needId: string; title: string; description
       className="grid gap-3 text-sm"
       onSubmit={(e) => {
         e.preventDefault();
-        update.mutate({ needId: props.needId, title, description, effortHours: Number(effortHours), goal: Number(goal), stretchGoal: stretchGoal ? Number(stretchGoal) : null });
+        update.mutate({
+          needId: props.needId,
+          title,
+          description,
+          skills: skills.split(',').map((s) => s.trim()).filter(Boolean),
+          effortHours: Number(effortHours),
+          goal: Number(goal),
+          stretchGoal: stretchGoal ? Number(stretchGoal) : null,
+          dueDate: dueDate ? new Date(`${dueDate}T00:00:00Z`) : null,
+        });
       }}
     >
       <label className="grid gap-1">
@@ -344,7 +415,8 @@ export function EditNeedForm(props: { needId: string; title: string; description
       </label>
       <label className="grid gap-1">
         <span className="font-medium">Details</span>
-        <textarea className={textareaClass} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={20000} />
+        <textarea className={textareaClass} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={20000} aria-describedby={hintId} />
+        <FormatHint id={hintId} />
       </label>
       <div className="grid grid-cols-3 gap-2">
         <label className="grid gap-1">
@@ -358,6 +430,16 @@ export function EditNeedForm(props: { needId: string; title: string; description
         <label className="grid gap-1">
           <span className="font-medium">Stretch</span>
           <Input type="number" inputMode="numeric" min={2} step={1} value={stretchGoal} onChange={(e) => setStretchGoal(e.target.value)} />
+        </label>
+      </div>
+      <div className="grid grid-cols-2 gap-2">
+        <label className="grid gap-1">
+          <span className="font-medium">Skills</span>
+          <Input value={skills} onChange={(e) => setSkills(e.target.value)} placeholder="design, catalan" />
+        </label>
+        <label className="grid gap-1">
+          <span className="font-medium">Due</span>
+          <Input type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
         </label>
       </div>
       <div className="flex gap-2">

@@ -23,6 +23,11 @@ export function OpenRoundForm({ community, earliestOpening = null }: { community
   const [opensAtText, setOpensAtText] = useState('');
   const [days, setDays] = useState('14');
   const [budget, setBudget] = useState('100');
+  const [budgetMode, setBudgetMode] = useState<'equal' | 'earned'>('equal');
+  const [rate, setRate] = useState('1');
+  const [earnedCap, setEarnedCap] = useState('200');
+  // Empty: since the previous round opened.
+  const [windowDays, setWindowDays] = useState('');
   const [cap, setCap] = useState('');
   const [minimumGoal, setMinimumGoal] = useState('1');
   const [allowStretch, setAllowStretch] = useState(false);
@@ -44,6 +49,11 @@ export function OpenRoundForm({ community, earliestOpening = null }: { community
           opensAt: scheduling ? opensAt : null,
           closesAt: new Date((scheduling ? opensAt : new Date()).getTime() + Number(days) * DAY),
           budgetPerMember: Number(budget),
+          budgetMode,
+          earned:
+            budgetMode === 'earned'
+              ? { base: Number(budget), rate: Number(rate), cap: Number(earnedCap), window: windowDays ? { kind: 'lastDays', days: Number(windowDays) } : { kind: 'sincePreviousRound' } }
+              : null,
           memberCapPerNeed: cap ? Number(cap) : null,
           minimumGoal: Number(minimumGoal),
           allowStretch,
@@ -67,9 +77,32 @@ export function OpenRoundForm({ community, earliestOpening = null }: { community
           <Input type="number" inputMode="numeric" min={1} step={1} value={days} onChange={(e) => setDays(e.target.value)} required />
         </label>
         <label className="grid gap-1">
-          <span className="font-medium">Budget per member</span>
+          <span className="font-medium">Budgets</span>
+          <select className="h-9 rounded-md border bg-background px-2" value={budgetMode} onChange={(e) => setBudgetMode(e.target.value as 'equal' | 'earned')}>
+            <option value="equal">The same for every member</option>
+            <option value="earned">Earned from points</option>
+          </select>
+        </label>
+        <label className="grid gap-1">
+          <span className="font-medium">{budgetMode === 'earned' ? 'Base per member' : 'Budget per member'}</span>
           <Input type="number" inputMode="numeric" min={0} step={1} value={budget} onChange={(e) => setBudget(e.target.value)} required />
         </label>
+        {budgetMode === 'earned' ? (
+          <>
+            <label className="grid gap-1">
+              <span className="font-medium">Credits per point</span>
+              <Input type="number" inputMode="decimal" min={0} step={0.01} value={rate} onChange={(e) => setRate(e.target.value)} required />
+            </label>
+            <label className="grid gap-1">
+              <span className="font-medium">Most credits per member</span>
+              <Input type="number" inputMode="numeric" min={0} step={1} value={earnedCap} onChange={(e) => setEarnedCap(e.target.value)} required />
+            </label>
+            <label className="grid gap-1">
+              <span className="font-medium">Points from the last (days)</span>
+              <Input type="number" inputMode="numeric" min={1} step={1} value={windowDays} onChange={(e) => setWindowDays(e.target.value)} placeholder="since the last round" />
+            </label>
+          </>
+        ) : null}
         <label className="grid gap-1">
           <span className="font-medium">Cap per need</span>
           <Input type="number" inputMode="numeric" min={1} step={1} value={cap} onChange={(e) => setCap(e.target.value)} placeholder="none" />
@@ -100,6 +133,11 @@ export function OpenRoundForm({ community, earliestOpening = null }: { community
             <Input type="number" inputMode="decimal" min={0.01} max={1} step={0.01} value={capRatio} onChange={(e) => setCapRatio(e.target.value)} placeholder="none" />
           </label>
         </div>
+      ) : null}
+      {budgetMode === 'earned' ? (
+        <p className="text-muted-foreground" data-testid="earned-formula-hint">
+          Each member gets min({earnedCap || '?'}, {budget || 0} + {rate || 0} × points they earned {windowDays ? `in the last ${windowDays} days` : 'since the previous round'}) credits, rounded down, counted when the round opens.
+        </p>
       ) : null}
       <p id="round-opens-hint" className="text-muted-foreground">
         {scheduling
@@ -172,5 +210,35 @@ export function CancelScheduledRoundButton({ roundId }: { roundId: string }) {
       )}
       {cancel.error ? <p role="alert" className="text-destructive">{errorDetails(cancel.error).message}</p> : null}
     </div>
+  );
+}
+
+/** Admins add credits to one member's budget in the open round. */
+export function GrantCreditsForm({ roundId, userId, name }: { roundId: string; userId: string; name: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [credits, setCredits] = useState('10');
+  const grant = useMutation(trpc.funding.grantCredits.mutationOptions({ onSuccess: () => router.refresh() }));
+  return (
+    <form
+      className="grid gap-2 text-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        grant.mutate({ roundId, userId, credits: Number(credits) });
+      }}
+    >
+      <div className="flex flex-wrap gap-2">
+        <Input aria-label={`Credits for ${name}`} type="number" inputMode="numeric" min={1} step={1} value={credits} onChange={(e) => setCredits(e.target.value)} className="w-28" />
+        <Button type="submit" size="sm" variant="outline" disabled={grant.isPending}>
+          Grant credits
+        </Button>
+      </div>
+      {grant.data ? (
+        <p role="status" className="text-success">
+          {name} now has {grant.data.balance} credits to pledge.
+        </p>
+      ) : null}
+      {grant.error ? <p role="alert" className="text-destructive">{errorDetails(grant.error).message}</p> : null}
+    </form>
   );
 }

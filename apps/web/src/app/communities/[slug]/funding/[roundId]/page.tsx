@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { PageContainer, PageHeader } from '~/components/shell/page-header';
 import { Badge } from '~/components/ui/badge';
-import { dateTime } from '../../../_components/funding/funding-format';
+import { budgetRule, dateTime } from '../../../_components/funding/funding-format';
 import { orNotFound, serverCaller } from '../../../_lib/server-caller';
 
 export const metadata: Metadata = { title: 'Funding round' };
@@ -30,6 +30,11 @@ export default async function RoundPage({ params }: { params: Promise<{ slug: st
         }
       />
       <div className="grid gap-8">
+        {round.earned && round.status !== 'scheduled' ? (
+          <p className="text-sm text-muted-foreground" data-testid="round-budget-rule">
+            {budgetRule(round)}.{round.me?.budgetWhy ? ` Your budget: ${round.me.budgetWhy}.` : ''}
+          </p>
+        ) : null}
         {results ? (
           <section aria-label="Results" className="grid gap-3">
             <h2 className="text-lg font-semibold">Results</h2>
@@ -59,7 +64,7 @@ export default async function RoundPage({ params }: { params: Promise<{ slug: st
           <section aria-label="So far" className="grid gap-1 text-sm">
             <p data-testid="round-totals">
               {round.status === 'scheduled'
-                ? `Opens by itself ${dateTime(round.opensAt)} UTC; every member then gets ${round.budgetPerMember} credits.`
+                ? `Opens by itself ${dateTime(round.opensAt)} UTC; ${round.earned ? `each member’s budget is then computed: ${round.earned.formula}` : `every member then gets ${round.budgetPerMember} credits`}.`
                 : `So far ${round.totals.pledged} credits pledged by ${round.totals.pledgers} ${round.totals.pledgers === 1 ? 'member' : 'members'} to ${round.totals.needsPledged} ${round.totals.needsPledged === 1 ? 'need' : 'needs'}.`}{' '}
               Closes {dateTime(round.closesAt)} UTC.
             </p>

@@ -4,6 +4,7 @@ import { PageContainer, PageHeader } from '~/components/shell/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '~/components/ui/card';
 import { CONTRIBUTION_LABELS, dateTime } from '../../../_components/funding/funding-format';
 import { ThankForm } from '../../../_components/funding/need-controls';
+import { GrantCreditsForm } from '../../../_components/funding/round-controls';
 import { timeAgo } from '../../../_lib/format';
 import { orNotFound, serverCaller } from '../../../_lib/server-caller';
 
@@ -16,6 +17,9 @@ export default async function MemberProfilePage({ params }: { params: Promise<{ 
   const community = await orNotFound(api.community.get({ slug }));
   const profile = await orNotFound(api.funding.profile({ userId: decodeURIComponent(userId) }));
   const canThank = viewer !== null && viewer.id !== profile.userId && community.membership?.status === 'active';
+  // Admins (who may close the open round) may also add to a member's budget in it.
+  const round = viewer && community.membership?.status === 'active' ? (await api.funding.rounds({ community: slug })).current : null;
+  const grantIn = round?.canClose && round.accepting ? round : null;
   const r = profile.reputation;
   return (
     <PageContainer>
@@ -97,6 +101,16 @@ export default async function MemberProfilePage({ params }: { params: Promise<{ 
               </CardHeader>
               <CardContent>
                 <ThankForm community={slug} toUserId={profile.userId} toName={profile.name} />
+              </CardContent>
+            </Card>
+          ) : null}
+          {grantIn ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Credits in “{grantIn.title}”</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <GrantCreditsForm roundId={grantIn.id} userId={profile.userId} name={profile.name} />
               </CardContent>
             </Card>
           ) : null}

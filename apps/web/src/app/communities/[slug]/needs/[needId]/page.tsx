@@ -7,6 +7,7 @@ import { Badge } from '~/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '~/components/ui/card';
 import { dateTime, NEED_STATUS_BADGE, NEED_STATUS_LABELS } from '../../../_components/funding/funding-format';
 import { BountyForm, ChecklistControls, CommentForm, EditNeedForm, NeedActions, PledgeControl, ThankForm } from '../../../_components/funding/need-controls';
+import { ChatMessageBody } from '../../../_components/chat/chat-message-body';
 import { ProgressBar } from '../../../_components/funding/progress-bar';
 import { timeAgo } from '../../../_lib/format';
 import { orNotFound, serverCaller } from '../../../_lib/server-caller';
@@ -38,6 +39,11 @@ export default async function NeedPage({ params }: Props) {
     .map(([action]) => action);
   const ceiling = need.round?.allowStretch && need.stretchGoal ? need.stretchGoal : need.goal;
   const thankable = viewer ? need.assignees.filter((a) => a.userId !== viewer.id) : [];
+  const roundRules = need.round
+    ? `${need.round.mechanism === 'quadratic' ? 'Quadratic round: the matching pool is shared when the round closes.' : 'Funded as soon as pledges reach the goal.'}${
+        need.round.memberCapPerNeed ? ` At most ${need.round.memberCapPerNeed} credits per member.` : ''
+      } Closes ${dateTime(need.round.closesAt)} UTC.`
+    : '';
 
   return (
     <PageContainer>
@@ -81,15 +87,17 @@ export default async function NeedPage({ params }: Props) {
               needId={need.id}
               title={need.title}
               description={need.description}
+              skills={need.skills}
               effortHours={need.effortHours}
               goal={need.goal}
               stretchGoal={need.stretchGoal}
+              dueDate={need.dueDate}
               minGoal={need.pledged}
             />
           ) : null}
           {need.description ? (
-            <section aria-label="Description" className="whitespace-pre-wrap break-words text-sm leading-relaxed">
-              {need.description}
+            <section aria-label="Description" data-testid="need-description">
+              <ChatMessageBody body={need.description} />
             </section>
           ) : null}
           {need.sourceQuote ? (
@@ -122,7 +130,9 @@ export default async function NeedPage({ params }: Props) {
                   <p className="text-xs text-muted-foreground">
                     <span className="font-medium text-foreground">{c.authorName}</span> · {timeAgo(c.createdAt)}
                   </p>
-                  <p className="mt-1 whitespace-pre-wrap break-words">{c.body}</p>
+                  <div className="mt-1">
+                    <ChatMessageBody body={c.body} />
+                  </div>
                 </li>
               ))}
             </ul>
@@ -136,11 +146,16 @@ export default async function NeedPage({ params }: Props) {
                 <CardTitle>Pledge in “{need.round.title}”</CardTitle>
               </CardHeader>
               <CardContent>
-                <PledgeControl roundId={need.round.id} needId={need.id} myPledge={need.round.myPledge} myBalance={need.round.myBalance} max={Math.max(0, ceiling - need.pledged + need.round.myPledge)} />
-                <p className="mt-2 text-xs text-muted-foreground">
-                  {need.round.mechanism === 'quadratic' ? 'Quadratic round: the matching pool is shared when the round closes.' : 'Funded as soon as pledges reach the goal.'}
-                  {need.round.memberCapPerNeed ? ` At most ${need.round.memberCapPerNeed} credits per member.` : ''} Closes {dateTime(need.round.closesAt)} UTC.
-                </p>
+                <PledgeControl
+                  roundId={need.round.id}
+                  needId={need.id}
+                  needTitle={need.title}
+                  myPledge={need.round.myPledge}
+                  myBalance={need.round.myBalance}
+                  max={Math.max(0, ceiling - need.pledged + need.round.myPledge)}
+                  hint={roundRules}
+                />
+                <p className="mt-2 text-xs text-muted-foreground">{roundRules}</p>
               </CardContent>
             </Card>
           ) : null}
