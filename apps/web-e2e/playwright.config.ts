@@ -21,8 +21,7 @@ const chromium = {
 /**
  * What the phone project (Pixel 7) runs. Every spec runs on desktop; on the phone only what the
  * phone changes: the layout (bottom bar, 390–412 px widths), touch, the installed app, and the
- * main flows a member does on a phone. Specs that check a phone viewport themselves (they open a
- * 390 px context) run on desktop only. Each entry is a spec file, optionally narrowed to tests
+ * main flows a member does on a phone. Each entry is a spec file, optionally narrowed to tests
  * whose title contains one of the given texts. `E2E_PHONE_ALL=1` runs every spec on the phone too.
  */
 const PHONE: { spec: string; titles?: string[] }[] = [
@@ -34,6 +33,8 @@ const PHONE: { spec: string; titles?: string[] }[] = [
   { spec: 'directory.spec.ts', titles: ['the statistics page draws labelled charts'] },
   { spec: 'health.spec.ts', titles: ['opens the demo community'] },
   { spec: 'health-twin.spec.ts' },
+  // the funding flows are phone-only (a member pledges on a phone; the spec skips them on desktop)
+  { spec: 'funding.spec.ts' },
   { spec: 'simulations-designer.spec.ts', titles: ['on a 390 px phone nothing overflows sideways'] },
   // a subset of pages and flows, in the light theme (the spec skips the rest on phones)
   { spec: 'a11y.spec.ts' },
