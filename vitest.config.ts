@@ -10,6 +10,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two files at a time even on two cores (Vitest's default there is one): most files wait on
+    // PostgreSQL, Redis or a server they started, so a second file fills the idle time. Files do
+    // not share state: each makes its own rows, and BullMQ tests use their own key prefixes.
+    maxWorkers: 2,
     globalSetup: ['./tools/vitest/global-setup.ts'],
     // One known shutdown race, and only it: when a test closes a web process, ioredis rejects a
     // command still in flight on a connection being closed ("Connection is closed.", raised from

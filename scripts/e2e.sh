@@ -31,6 +31,8 @@ export PORT=$port PUBLIC_URL="http://localhost:$port" HOST=127.0.0.1
 export BETTER_AUTH_SECRET="e2e-secret-${run_id}-0123456789abcdef0123456789"
 export AUTH_SIGNIN_RATE_LIMIT=${AUTH_SIGNIN_RATE_LIMIT:-1000}
 export SEED_DEMO_USERS=true LOG_LEVEL=warn
+# Scheduled funding rounds open within seconds, not a minute (funding.spec schedules one).
+export WORKER_ROUNDS_CHECK_SECONDS=5
 
 pids=()
 cleanup() {

@@ -16,6 +16,8 @@ export const env = createEnv({
     WORKER_CHECKPOINT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
     /** BullMQ lock of a simulation job: a killed worker's runs are taken over about this long after. */
     WORKER_LOCK_SECONDS: z.coerce.number().min(2).max(600).default(10),
+    /** Seconds between two checks for funding rounds due to open or close (the end-to-end suite uses 5). */
+    WORKER_ROUNDS_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     WORKER_ID: z.string().min(1).max(100).optional(),
   },
   runtimeEnv: process.env,

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     simulationStepper: threads,
     simulationCheckpointMs: env.WORKER_CHECKPOINT_SECONDS * 1000,
     simulationLockMs: env.WORKER_LOCK_SECONDS * 1000,
+    roundsCheckMs: env.WORKER_ROUNDS_CHECK_SECONDS * 1000,
   });
   const heartbeat = startHeartbeat(connection, env.REDIS_PREFIX, workerId, (error) => log.warn({ err: error }, 'heartbeat failed'));
   log.info({ workerId, concurrency: env.WORKER_CONCURRENCY, runMemoryMb: env.WORKER_RUN_MEMORY_MB }, 'worker started');

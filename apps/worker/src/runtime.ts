@@ -27,6 +27,8 @@ export interface WorkerRuntimeDeps {
   simulationStepper?: RunStepper;
   /** BullMQ lock of a simulation job; a dead worker's runs are taken over about this long after (default 10 s). */
   simulationLockMs?: number;
+  /** How often due funding rounds are opened and closed (default a minute). */
+  roundsCheckMs?: number;
 }
 
 /**
@@ -91,7 +93,7 @@ export async function startWorkerRuntime(deps: WorkerRuntimeDeps) {
   const upsertSchedules = () =>
     Promise.all([
       schedules.upsertJobScheduler(PURGE_EXPIRED_AUTH_JOB, { every: 60 * 60 * 1000 }, { name: PURGE_EXPIRED_AUTH_JOB, data: {} }),
-      schedules.upsertJobScheduler(CLOSE_DUE_ROUNDS_JOB, { every: 60 * 1000 }, { name: CLOSE_DUE_ROUNDS_JOB, data: {} }),
+      schedules.upsertJobScheduler(CLOSE_DUE_ROUNDS_JOB, { every: deps.roundsCheckMs ?? 60 * 1000 }, { name: CLOSE_DUE_ROUNDS_JOB, data: {} }),
       schedules.upsertJobScheduler(PRUNE_ABANDONED_UPLOADS_JOB, { every: 60 * 60 * 1000 }, { name: PRUNE_ABANDONED_UPLOADS_JOB, data: {} }),
     ]);
   await upsertSchedules();
