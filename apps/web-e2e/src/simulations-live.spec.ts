@@ -7,9 +7,19 @@ import { clickUntil } from './support/ui';
 // Live progress over socket.io (issue 8): the experiment page joins the experiment's room and the
 // progress bar moves with no status polling; a cancelled experiment resumes. The designer shows
 // the researcher's allowance; staff see the queue dashboard. The e2e script runs a real worker.
-// One run with the model defaults, far longer than the test watches it (it is cancelled): at a few
-// hundred ticks a second, slowing as the community grows, 3,000 ticks could finish before the cancel.
-const LIVE = { name: 'live progress', repetitions: 1, steps: 20_000, metrics: ['count_1s', 'count_9s'], enumerated: {}, seed: 31 };
+// One run that lasts minutes, far longer than the test watches it (it is cancelled): the final
+// variant at ten times the default population does not stop early (as in the worker-kill fault
+// scenario) and computes a few dozen ticks a second. With the model defaults the community can
+// die out, and the run end, before the cancel lands.
+const LIVE = {
+  name: 'live progress',
+  repetitions: 1,
+  steps: 20_000,
+  variant: 'final',
+  metrics: ['count_1s', 'count_9s'],
+  enumerated: { 'initial-number-1s': [20], 'initial-number-9s': [200], 'initial-number-90s': [2000] },
+  seed: 31,
+};
 
 async function submit(request: APIRequestContext, baseURL: string, design: object): Promise<string> {
   const response = await request.post('/api/v1/experiments', { data: design, headers: { origin: new URL(baseURL).origin } });
