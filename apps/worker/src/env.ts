@@ -14,6 +14,8 @@ export const env = createEnv({
     WORKER_RUN_MEMORY_MB: z.coerce.number().int().min(16).max(65_536).default(1024),
     /** Wall time between two checkpoints of a run: the most a killed worker loses of it. */
     WORKER_CHECKPOINT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+    /** At most this percentage of a run's time goes to writing checkpoints (a big community's snapshot costs). */
+    WORKER_CHECKPOINT_MAX_PERCENT: z.coerce.number().min(1).max(100).default(5),
     /** BullMQ lock of a simulation job: a killed worker's runs are taken over about this long after. */
     WORKER_LOCK_SECONDS: z.coerce.number().min(2).max(600).default(10),
     /** Seconds between two checks for funding rounds due to open or close (the end-to-end suite uses 5). */

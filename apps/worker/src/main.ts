@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     simulationConcurrency: env.WORKER_CONCURRENCY,
     simulationStepper: threads,
     simulationCheckpointMs: env.WORKER_CHECKPOINT_SECONDS * 1000,
+    simulationCheckpointMaxShare: env.WORKER_CHECKPOINT_MAX_PERCENT / 100,
     simulationLockMs: env.WORKER_LOCK_SECONDS * 1000,
     roundsCheckMs: env.WORKER_ROUNDS_CHECK_SECONDS * 1000,
   });

@@ -23,6 +23,8 @@ export interface WorkerRuntimeDeps {
   simulationChunkTicks?: number;
   /** Wall time between two checkpoints of a run (default 10 s). */
   simulationCheckpointMs?: number;
+  /** At most this share of a run's time in checkpoints (default 0.05). */
+  simulationCheckpointMaxShare?: number;
   /** Where the ticks are computed (the thread pool; default on this event loop). */
   simulationStepper?: RunStepper;
   /** BullMQ lock of a simulation job; a dead worker's runs are taken over about this long after (default 10 s). */
@@ -78,6 +80,7 @@ export async function startWorkerRuntime(deps: WorkerRuntimeDeps) {
       chunkTicks: deps.simulationChunkTicks ?? 20,
       shutdown: shutdown.signal,
       ...(deps.simulationCheckpointMs !== undefined ? { checkpointEveryMs: deps.simulationCheckpointMs } : {}),
+      ...(deps.simulationCheckpointMaxShare !== undefined ? { checkpointMaxShare: deps.simulationCheckpointMaxShare } : {}),
       ...(deps.simulationStepper ? { stepper: deps.simulationStepper } : {}),
       ...(deps.now ? { now: deps.now } : {}),
     }),

@@ -66,6 +66,8 @@ export class FaultSystem {
       // Checkpoints every half second (default 10 s), so worker-kill finds a run with a checkpoint
       // well inside a run of a few seconds and can check that the takeover resumes from it.
       WORKER_CHECKPOINT_SECONDS: '0.5',
+      // …on every interval, whatever a checkpoint costs (by default at most 5 % of a run's time).
+      WORKER_CHECKPOINT_MAX_PERCENT: '100',
       // web-restart: up to 10 chat clients of one user send several messages a second.
       CHAT_SEND_RATE_LIMIT: '100000',
     };

@@ -4,19 +4,21 @@ import { sleep } from '../harness/processes';
 import { expectThat, fail, type FaultScenario } from '../scenario';
 
 const SECOND_WORKER = 'worker-2';
-// The `final` variant at ten times the default population runs its whole 1,500 ticks (no early
-// stop) in a few seconds of CPU: with the harness's checkpoint every 0.5 s, several checkpoints,
-// time enough to kill a worker in the middle of a run.
+// The `final` variant at twenty times the default population: its first ticks are slow (a big
+// community), then it shrinks and steps fast, lasting a few seconds to its end (some seeds die
+// out before 2,000 ticks). The harness checkpoints every 0.5 s whatever a checkpoint costs
+// (WORKER_CHECKPOINT_MAX_PERCENT=100), so a run has several checkpoints, time enough to kill a
+// worker in the middle of one.
 const DESIGN = {
   name: 'faults: worker kill',
   repetitions: 4,
-  steps: 1500,
+  steps: 2000,
   variant: 'final',
   fidelity: 'faithful',
   seed: 4242,
   runMetricsEveryStep: true,
   metrics: ['count_1s', 'count_9s', 'count_90s', 'count_projects'],
-  enumerated: { 'initial-number-1s': [20], 'initial-number-9s': [200], 'initial-number-90s': [2000] },
+  enumerated: { 'initial-number-1s': [40], 'initial-number-9s': [400], 'initial-number-90s': [4000] },
 };
 
 type RunRow = { id: string; status: string; workerId: string; checkpointTick: number; attempts: number };
@@ -81,7 +83,7 @@ export const workerKill: FaultScenario = {
       return `workers=${both.value.body?.workers}`;
     });
 
-    await step('queue an experiment (4 runs × 1,500 ticks) and kill -9 the worker of a checkpointed run', async () => {
+    await step('queue an experiment (4 runs × 2,000 ticks) and kill -9 the worker of a checkpointed run', async () => {
       killedExperiment = await submit('faults-worker-kill-a');
       const deadline = Date.now() + 120_000;
       while (!victim) {
@@ -105,7 +107,7 @@ export const workerKill: FaultScenario = {
         const run = runsOf(killedExperiment).find((row) => row.id === victim!.id)!;
         if (run.workerId !== victimWorker && run.status !== 'queued') {
           if (takenOverAfter < 0) takenOverAfter = Date.now() - started;
-          // a restart from scratch would store checkpoints at ticks 100, 200… again
+          // a restart from scratch would store its first checkpoints, below the one it was killed at, again
           if (run.status === 'running' && run.checkpointTick >= 0) lowest = Math.min(lowest, run.checkpointTick);
           if (run.status === 'completed') break;
         }

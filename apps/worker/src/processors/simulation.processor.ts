@@ -10,6 +10,8 @@ export interface SimulationProcessorDeps {
   chunkTicks: number;
   /** Wall time between two checkpoints of a run (default: the executor's). */
   checkpointEveryMs?: number;
+  /** At most this share of a run's time in checkpoints (default the executor's, 0.05). */
+  checkpointMaxShare?: number;
   /** Wall time between two progress reports of a run (default: the executor's). */
   progressEveryMs?: number;
   /** Where ticks are computed (apps/worker's thread pool; default on this event loop). */
@@ -52,6 +54,7 @@ export function createSimulationProcessor(deps: SimulationProcessorDeps) {
           workerId: deps.workerId,
           chunkTicks: deps.chunkTicks,
           ...(deps.checkpointEveryMs !== undefined ? { checkpointEveryMs: deps.checkpointEveryMs } : {}),
+          ...(deps.checkpointMaxShare !== undefined ? { checkpointMaxShare: deps.checkpointMaxShare } : {}),
           ...(deps.progressEveryMs !== undefined ? { progressEveryMs: deps.progressEveryMs } : {}),
           finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
           // The experiment id lets the web's live progress (QueueEvents) place the event without a lookup.

@@ -19,6 +19,8 @@ export interface ExecuteRunOptions {
   chunkTicks: number;
   /** A checkpoint at most this often (wall time): what a killed worker can lose of a run. */
   checkpointEveryMs?: number;
+  /** At most this share of the run's time spent writing checkpoints (default 0.05). */
+  checkpointMaxShare?: number;
   /** Progress (job progress, the run's tick in the database, a look for a cancel) at most this often. */
   progressEveryMs?: number;
   /** The queue will not try this run again if it fails now. */
@@ -85,6 +87,7 @@ export async function executeExperimentRun(deps: ExecuteRunDeps, options: Execut
     steps: design.steps,
     chunkTicks: options.chunkTicks,
     checkpointEveryMs: options.checkpointEveryMs ?? DEFAULT_CHECKPOINT_EVERY_MS,
+    ...(options.checkpointMaxShare !== undefined ? { checkpointMaxShare: options.checkpointMaxShare } : {}),
     progressEveryMs: options.progressEveryMs ?? DEFAULT_PROGRESS_EVERY_MS,
   };
   try {

@@ -13,6 +13,11 @@ export interface DriveTask {
   chunkTicks: number;
   /** A checkpoint when at least this long has passed since the start or the last one. */
   checkpointEveryMs: number;
+  /**
+   * At most this share of the time in checkpoints (default 0.05): after a checkpoint that took
+   * c ms the next waits at least c / share. The fault suite sets 1 to checkpoint on every interval.
+   */
+  checkpointMaxShare?: number;
   /** A progress event at most this often (the caller writes it and looks for a cancel then). */
   progressEveryMs: number;
 }
@@ -29,7 +34,7 @@ export type DriveResult =
   | { kind: 'completed'; tick: number; summary: Record<string, unknown>; series: Uint8Array; computeMs: number }
   | { kind: 'stopped'; tick: number; reason: 'cancel' | 'checkpoint'; computeMs: number };
 
-const CHECKPOINT_COST_SHARE = 20;
+const DEFAULT_CHECKPOINT_MAX_SHARE = 0.05;
 
 function openRun(start: DriveTask['start']): Run {
   if (start.kind === 'resume') return resumeRun(unpackJson<SimSnapshot>(start.checkpoint));
@@ -53,14 +58,14 @@ export function* driveRun(task: DriveTask, control: { readonly stop: StopRequest
   let lastCheckpoint = now();
   let lastProgress = lastCheckpoint;
   let checkpointTick = run.model.steps;
-  // Never more than 1/CHECKPOINT_COST_SHARE of the time in checkpoints, however short the interval
+  // Never more than `checkpointMaxShare` of the time in checkpoints, however short the interval
   // or slow the machine: a snapshot of a big community early in its run is a few hundred KB.
   let checkpointInterval = task.checkpointEveryMs;
   const checkpoint = (): DriveEvent => {
     const started = now();
     const event: DriveEvent = { type: 'checkpoint', tick: run.model.steps, checkpoint: packJson(run.snapshot()), computeMs: 0 };
     lastCheckpoint = now();
-    checkpointInterval = Math.max(task.checkpointEveryMs, (lastCheckpoint - started) * CHECKPOINT_COST_SHARE);
+    checkpointInterval = Math.max(task.checkpointEveryMs, (lastCheckpoint - started) / (task.checkpointMaxShare ?? DEFAULT_CHECKPOINT_MAX_SHARE));
     computeMs += lastCheckpoint - started;
     event.computeMs = Math.round(computeMs);
     computeMs = 0;
