@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, test, waitForHydration } from './support/test';
+import { expect, hydratingPage, test, waitForHydration } from './support/test';
 import { trackConsoleErrors } from './support/console-errors';
 import { storageStatePath } from './support/demo-users';
 import { clickUntil } from './support/ui';
@@ -10,7 +10,8 @@ import { clickUntil } from './support/ui';
 
 async function as(browser: Browser, user: 'staff' | 'member'): Promise<Page> {
   const context = await browser.newContext({ storageState: storageStatePath(user), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  return context.newPage();
+  // goto returns once the page has hydrated: a click on a form before that does nothing.
+  return hydratingPage(await context.newPage());
 }
 
 async function proposeNeed(page: Page, needsUrl: string, title: string, goal: number) {

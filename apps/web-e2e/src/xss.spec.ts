@@ -134,7 +134,10 @@ test.describe('XSS corpus', () => {
     const staff = await signedIn(browser, baseURL!, 'staff');
     const page = await staff.context.newPage();
     await page.goto('/communities');
-    await page.evaluate((html) => document.querySelector('main')!.insertAdjacentHTML('beforeend', `<div>${html}</div>`), ALL);
+    // Injected once React has hydrated, outside the tree React renders (a re-render of <main> would
+    // drop it), so the scan sees it.
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 20_000 });
+    await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', `<div>${html}</div>`), ALL);
     await page.waitForTimeout(500);
     const found = (await scanPage(page)).join('\n');
     // What a renderer that let HTML through would show: payloads ran, handlers and javascript: links in the DOM.

@@ -13,21 +13,29 @@ export async function waitForHydration(page: Page, response: Response | null) {
   await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 20_000 });
 }
 
+/**
+ * Makes `goto` and `reload` return only once the page can be used (hydrated): a click before
+ * hydration does nothing. Every spec's `page` gets it; pages of extra contexts should too.
+ */
+export function hydratingPage(page: Page): Page {
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    await waitForHydration(page, response);
+    return response;
+  };
+  page.reload = async (options) => {
+    const response = await reload(options);
+    await waitForHydration(page, response);
+    return response;
+  };
+  return page;
+}
+
 /** Every spec's `page`: goto and reload return only once the page can be used. */
 export const test = base.extend({
   page: async ({ page }, use) => {
-    const goto = page.goto.bind(page);
-    const reload = page.reload.bind(page);
-    page.goto = async (url, options) => {
-      const response = await goto(url, options);
-      await waitForHydration(page, response);
-      return response;
-    };
-    page.reload = async (options) => {
-      const response = await reload(options);
-      await waitForHydration(page, response);
-      return response;
-    };
-    await use(page);
+    await use(hydratingPage(page));
   },
 });

@@ -22,8 +22,9 @@ export default async function CommunitiesPage() {
         title="Communities"
         description="Where commons-based peer production communities organise their work: projects and documents edited together in real time."
       />
-      <div className="grid gap-8 lg:grid-cols-[1fr_22rem] lg:items-start">
-        <div className="grid gap-8">
+      {/* minmax(0, 1fr) columns: a long unbroken community name wraps instead of widening the page on a phone */}
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+        <div className="grid min-w-0 grid-cols-1 gap-8">
           {viewer ? <CommunityList title="Yours" items={mine} empty="You have not joined a community yet." /> : null}
           <CommunityList title={viewer ? 'Others you can join' : 'Public communities'} items={others} empty="No other communities yet." />
         </div>
@@ -57,19 +58,19 @@ function CommunityList({ title, items, empty }: { title: string; items: Awaited<
     <section aria-label={title} className="grid gap-3">
       <h2 className="text-lg font-semibold">{title}</h2>
       {items.length === 0 ? <p className="text-sm text-muted-foreground">{empty}</p> : null}
-      <ul className="grid gap-3 sm:grid-cols-2">
+      <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {items.map((c) => (
-          <li key={c.id}>
+          <li key={c.id} className="min-w-0">
             <Link href={`/communities/${c.slug}`} className="block h-full rounded-lg border p-4 transition-colors hover:bg-muted/50">
               <div className="flex items-start justify-between gap-2">
-                <span className="font-medium">{c.name}</span>
+                <span className="min-w-0 font-medium [overflow-wrap:anywhere]">{c.name}</span>
                 {c.visibility === 'private' ? (
                   <Badge variant="outline">
                     <Lock className="size-3" aria-hidden /> Private
                   </Badge>
                 ) : null}
               </div>
-              {c.description ? <p className="mt-1 line-clamp-2 text-sm text-muted-foreground">{c.description}</p> : null}
+              {c.description ? <p className="mt-1 line-clamp-2 text-sm text-muted-foreground [overflow-wrap:anywhere]">{c.description}</p> : null}
               <p className="mt-2 flex items-center gap-3 text-xs text-muted-foreground">
                 <span className="inline-flex items-center gap-1">
                   <Users className="size-3" aria-hidden /> {c.memberCount}
